@@ -1,0 +1,207 @@
+import type { BindParams, Database, SqlValue } from 'sql.js';
+
+export type Params = SqlValue[] | Record<string, SqlValue>;
+export type Row = Record<string, SqlValue>;
+
+/** One statement executed inside a write transaction, recorded so the store can journal it. */
+export interface WriteEntry {
+  sql: string;
+  params?: Params;
+}
+
+/**
+ * Receives each committed outermost transaction. `commit` must make it durable before returning:
+ * the caller acknowledges the write to the user right after.
+ */
+export interface CommitSink {
+  commit(change: { kind: 'statements'; entries: WriteEntry[] } | { kind: 'bulk' }): void;
+}
+
+export interface TransactionOptions {
+  /**
+   * Bulk transactions (imports, demo generation) are not journaled statement by statement:
+   * the store writes a full checkpoint after commit instead, whose cost is proportional to
+   * the database, like the bulk change itself.
+   */
+  bulk?: boolean;
+}
+
+/**
+ * Thin wrapper over a sql.js Database: typed reads, SAVEPOINT-nested transactions, statements
+ * always freed, and every write recorded for the journal.
+ */
+export class Db {
+  private depth = 0;
+  private log: WriteEntry[] = [];
+  private bulk = false;
+  private readonly afterReopen: Array<(raw: Database) => void> = [];
+
+  constructor(
+    public raw: Database,
+    private sink?: CommitSink,
+  ) {
+    this.configure();
+  }
+
+  setSink(sink: CommitSink | undefined): void {
+    this.sink = sink;
+  }
+
+  /** Registers work to redo whenever sql.js reopens the handle (export() resets pragmas and functions). */
+  onReopen(fn: (raw: Database) => void): void {
+    this.afterReopen.push(fn);
+    fn(this.raw);
+  }
+
+  /** Called by the store after `raw.export()`, which closes and reopens the underlying handle. */
+  configure(): void {
+    this.raw.run('PRAGMA foreign_keys = ON');
+    for (const fn of this.afterReopen) fn(this.raw);
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  all<T = Row>(sql: string, params?: Params): T[] {
+    const stmt = this.raw.prepare(sql);
+    try {
+      if (params) stmt.bind(params as BindParams);
+      const rows: T[] = [];
+      while (stmt.step()) rows.push(stmt.getAsObject() as T);
+      return rows;
+    } finally {
+      stmt.free();
+    }
+  }
+
+  get<T = Row>(sql: string, params?: Params): T | undefined {
+    const stmt = this.raw.prepare(sql);
+    try {
+      if (params) stmt.bind(params as BindParams);
+      return stmt.step() ? (stmt.getAsObject() as T) : undefined;
+    } finally {
+      stmt.free();
+    }
+  }
+
+  /** Rows as arrays: cheaper than objects for large result sets. */
+  values(sql: string, params?: Params): SqlValue[][] {
+    const stmt = this.raw.prepare(sql);
+    try {
+      if (params) stmt.bind(params as BindParams);
+      const rows: SqlValue[][] = [];
+      while (stmt.step()) rows.push(stmt.get());
+      return rows;
+    } finally {
+      stmt.free();
+    }
+  }
+
+  /** Executes one write statement; outside a transaction it gets its own. */
+  run(sql: string, params?: Params): { changes: number } {
+    return this.transaction(() => {
+      this.raw.run(sql, params as BindParams);
+      this.record(sql, params);
+      return { changes: this.raw.getRowsModified() };
+    });
+  }
+
+  /** Executes a script of several statements (migrations); journaled as one entry. */
+  exec(sql: string): void {
+    this.transaction(() => {
+      this.raw.exec(sql);
+      this.record(sql);
+    });
+  }
+
+  /**
+   * A prepared write statement for loops (imports). Must be used inside `transaction` and freed
+   * in a `finally` by the caller.
+   */
+  prepareWrite(sql: string): { run(params: Params): number; free(): void } {
+    if (this.depth === 0) throw new Error('prepareWrite needs an open transaction');
+    const stmt = this.raw.prepare(sql);
+    return {
+      run: (params) => {
+        stmt.run(params as BindParams);
+        this.record(sql, params);
+        return this.raw.getRowsModified();
+      },
+      free: () => {
+        stmt.free();
+      },
+    };
+  }
+
+  transaction<T>(fn: () => T, options: TransactionOptions = {}): T {
+    const { name, mark } = this.begin(options);
+    try {
+      const result = fn();
+      if (result instanceof Promise) throw new Error('use transactionAsync for async work');
+      this.release(name);
+      return result;
+    } catch (error) {
+      this.rollback(name, mark);
+      throw error;
+    }
+  }
+
+  /**
+   * For long jobs that yield to the event loop between chunks. The backend runs one request at a
+   * time, so nothing else writes while this transaction is open.
+   */
+  async transactionAsync<T>(fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const { name, mark } = this.begin(options);
+    try {
+      const result = await fn();
+      this.release(name);
+      return result;
+    } catch (error) {
+      this.rollback(name, mark);
+      throw error;
+    }
+  }
+
+  private begin(options: TransactionOptions): { name: string; mark: number } {
+    const name = `sp${this.depth}`;
+    this.raw.run(`SAVEPOINT ${name}`);
+    if (this.depth === 0) {
+      this.log = [];
+      this.bulk = false;
+    }
+    if (options.bulk) this.bulk = true;
+    this.depth += 1;
+    return { name, mark: this.log.length };
+  }
+
+  private release(name: string): void {
+    this.raw.run(`RELEASE ${name}`);
+    this.depth -= 1;
+    if (this.depth === 0) {
+      const change = this.bulk
+        ? ({ kind: 'bulk' } as const)
+        : ({ kind: 'statements', entries: this.log } as const);
+      this.log = [];
+      this.bulk = false;
+      if (change.kind === 'bulk' || change.entries.length > 0) this.sink?.commit(change);
+    }
+  }
+
+  private rollback(name: string, mark: number): void {
+    this.raw.run(`ROLLBACK TO ${name}`);
+    this.raw.run(`RELEASE ${name}`);
+    this.depth -= 1;
+    this.log.length = mark;
+    if (this.depth === 0) this.bulk = false;
+  }
+
+  private record(sql: string, params?: Params): void {
+    if (this.bulk) return;
+    this.log.push(params === undefined ? { sql } : { sql, params });
+  }
+
+  close(): void {
+    this.raw.close();
+  }
+}

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { agentsContract } from './contracts/agents';
+import { appContract } from './contracts/app';
+import type { MethodSpec } from './define';
+import type { Result } from './result';
+
+/**
+ * The one IPC contract. Each feature owns a file in ./contracts; this merges them. Main, the
+ * dev bridge and the backend validate requests against these schemas; the preload exposes one
+ * named function per key.
+ */
+export const contract = {
+  ...appContract,
+  ...agentsContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> =
+  Contract[M] extends MethodSpec<z.ZodTypeAny, infer O> ? O : never;
+
+/** What the preload exposes as `window.scorecard`, and what the browser bridge client mirrors. */
+export type Api = { [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>> };
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
