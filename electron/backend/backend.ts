@@ -1,4 +1,4 @@
-import { contract, isMethodName, type MethodName } from '../../shared/ipc/contract';
+import { backendContract, isBackendMethodName, type BackendMethodName } from '../../shared/ipc/contract';
 import { fail, ok, UserFacingError, type Result } from '../../shared/ipc/result';
 import type { Clock } from './core/clock';
 import type { BackendContext } from './core/context';
@@ -38,8 +38,8 @@ export class Backend {
   }
 
   async call(method: string, input: unknown): Promise<Result<unknown>> {
-    if (!isMethodName(method)) return fail('invalid_input', `Unknown method "${method}"`);
-    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!isBackendMethodName(method)) return fail('invalid_input', `Unknown method "${method}"`);
+    const parsed = backendContract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
       const message = parsed.error.issues
         .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
@@ -50,7 +50,7 @@ export class Backend {
     return lockFreeMethods.has(method) ? run() : this.exclusive(run);
   }
 
-  private async invoke(method: MethodName, input: unknown): Promise<Result<unknown>> {
+  private async invoke(method: BackendMethodName, input: unknown): Promise<Result<unknown>> {
     try {
       const handler = handlers[method] as (input: unknown, ctx: BackendContext) => unknown;
       return ok(await handler(input, this.ctx));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { agentsContract } from './contracts/agents';
 import { appContract } from './contracts/app';
+import { shellContract } from './contracts/shell';
 import type { MethodSpec } from './define';
 import type { Result } from './result';
 
@@ -9,13 +10,19 @@ import type { Result } from './result';
  * dev bridge and the backend validate requests against these schemas; the preload exposes one
  * named function per key.
  */
-export const contract = {
+export const backendContract = {
   ...appContract,
   ...agentsContract,
+  // Feature contracts are added here, one spread line each.
 };
+
+export const contract = { ...backendContract, ...shellContract };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
+/** Served by the backend worker; the rest (shellContract) by Electron main or the dev bridge. */
+export type BackendMethodName = keyof typeof backendContract;
+export type ShellMethodName = keyof typeof shellContract;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> =
@@ -25,6 +32,10 @@ export type MethodOutput<M extends MethodName> =
 export type Api = { [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>> };
 
 export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isBackendMethodName(name: string): name is BackendMethodName {
+  return Object.prototype.hasOwnProperty.call(backendContract, name);
+}
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,13 +1,14 @@
-import type { MethodName } from '../../../shared/ipc/contract';
+import type { BackendMethodName } from '../../../shared/ipc/contract';
 import { agentHandlers } from './agents';
 import { appHandlers } from './app';
 import type { Handlers } from './types';
 
 /** Type-checked to cover every method of the contract. */
-export const handlers: Handlers<MethodName> = {
+export const handlers: Handlers<BackendMethodName> = {
   ...appHandlers,
   ...agentHandlers,
+  // Feature handlers are added here, one spread line each.
 };
 
 /** Methods that only read job state and must answer while a job holds the lock. */
-export const lockFreeMethods: ReadonlySet<MethodName> = new Set<MethodName>(['getJob', 'cancelJob']);
+export const lockFreeMethods: ReadonlySet<BackendMethodName> = new Set<BackendMethodName>(['getJob', 'cancelJob']);
