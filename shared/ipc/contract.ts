@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { agentsContract } from './contracts/agents';
 import { appContract } from './contracts/app';
+import { importsContract } from './contracts/imports';
+import { interactionsContract } from './contracts/interactions';
+import { kpiContract } from './contracts/kpi';
+import { settingsContract } from './contracts/settings';
 import { shellContract } from './contracts/shell';
+import { storeContract } from './contracts/store';
 import type { MethodSpec } from './define';
 import type { Result } from './result';
 
@@ -14,6 +19,11 @@ export const backendContract = {
   ...appContract,
   ...agentsContract,
   // Feature contracts are added here, one spread line each.
+  ...importsContract,
+  ...kpiContract,
+  ...settingsContract,
+  ...interactionsContract,
+  ...storeContract,
 };
 
 export const contract = { ...backendContract, ...shellContract };

@@ -1,6 +1,11 @@
 import type { BackendMethodName } from '../../../shared/ipc/contract';
 import { agentHandlers } from './agents';
 import { appHandlers } from './app';
+import { importHandlers } from './imports';
+import { interactionHandlers } from './interactions';
+import { kpiHandlers } from './kpi';
+import { settingsHandlers } from './settings';
+import { storeHandlers } from './store';
 import type { Handlers } from './types';
 
 /** Type-checked to cover every method of the contract. */
@@ -8,6 +13,11 @@ export const handlers: Handlers<BackendMethodName> = {
   ...appHandlers,
   ...agentHandlers,
   // Feature handlers are added here, one spread line each.
+  ...importHandlers,
+  ...kpiHandlers,
+  ...settingsHandlers,
+  ...interactionHandlers,
+  ...storeHandlers,
 };
 
 /** Methods that only read job state and must answer while a job holds the lock. */

@@ -1,12 +1,26 @@
+import { useEffect } from 'react';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { GoalsPage } from '../features/goals/GoalsPage';
 import { InteractionsPage } from '../features/interactions/InteractionsPage';
 import { PerformancePage } from '../features/performance/PerformancePage';
 import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { PAGES, useNavigation, type PageId } from './navigation';
+import { ErrorBanner } from './ErrorBanner';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Header } from './Header';
+import { useNavigation, type PageId } from './navigation';
+import { Sidebar } from './Sidebar';
+import { StartupRecovery } from './StartupRecovery';
+import { StatusBar } from './StatusBar';
+import { useShell } from './store';
+import { Toasts } from './Toasts';
 import './app.css';
 
+/**
+ * Page id → page component. A feature plugs in by exporting a component from
+ * features/<feature>/ and mapping it here (and in navigation.ts PAGES). The shell renders the
+ * page title as the <h1> in the header: pages start with their content (h2 for sections).
+ */
 const pageComponents: Record<PageId, () => React.JSX.Element> = {
   dashboard: DashboardPage,
   interactions: InteractionsPage,
@@ -18,30 +32,47 @@ const pageComponents: Record<PageId, () => React.JSX.Element> = {
 
 export function App() {
   const page = useNavigation((s) => s.page);
-  const navigate = useNavigation((s) => s.navigate);
+  const startupError = useShell((s) => s.startupError);
+  const refreshAppInfo = useShell((s) => s.refreshAppInfo);
   const Page = pageComponents[page];
+
+  // Counts in the header and status bar follow changes made on any page.
+  useEffect(() => {
+    void refreshAppInfo();
+  }, [page, refreshAppInfo]);
+  useEffect(() => {
+    const onFocus = () => void refreshAppInfo();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [refreshAppInfo]);
+
   return (
-    <div className="app">
-      <nav className="sidebar" aria-label="Main">
-        <div className="brand">Agent Scorecard</div>
-        <ul>
-          {PAGES.map((p) => (
-            <li key={p.id}>
-              <button
-                type="button"
-                className={p.id === page ? 'nav-item active' : 'nav-item'}
-                aria-current={p.id === page ? 'page' : undefined}
-                onClick={() => navigate(p.id)}
-              >
-                {p.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main className="content">
-        <Page />
-      </main>
+    <div className={startupError ? 'app recovering' : 'app'}>
+      <a className="skip-link" href="#page-body">
+        Skip to content
+      </a>
+      <Sidebar />
+      <div className="main">
+        <Header />
+        <ErrorBanner />
+        <main
+          id="page-body"
+          className="page-body"
+          aria-labelledby="page-title"
+          tabIndex={-1}
+          data-page={page}
+        >
+          {startupError ? (
+            <StartupRecovery error={startupError} />
+          ) : (
+            <ErrorBoundary resetKey={page}>
+              <Page />
+            </ErrorBoundary>
+          )}
+        </main>
+      </div>
+      <StatusBar />
+      <Toasts />
     </div>
   );
 }

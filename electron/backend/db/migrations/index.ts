@@ -1,4 +1,5 @@
 import { migration001 } from './001_initial';
+import { migration002 } from './002_kpi_aggregates';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
 }
 
 /** Append only: never edit a released migration, add the next number. */
-export const migrations: Migration[] = [{ version: 1, name: 'initial', sql: migration001 }];
+export const migrations: Migration[] = [
+  { version: 1, name: 'initial', sql: migration001 },
+  { version: 2, name: 'kpi_aggregates', sql: migration002 },
+];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: runs every benchmark and prints one JSON document. Targets live here, not in
+ * timed tests, because a shared 2-core CI machine makes wall-clock assertions flaky.
+ */
+import { runImportBench } from './import';
+import { runKpiBench } from './kpi';
+
+async function main() {
+  const only = process.argv[2];
+  const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length } };
+  if (!only || only === 'import') results.import = await runImportBench();
+  if (!only || only === 'kpi') results.kpi = await runKpiBench();
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});

@@ -1,0 +1,188 @@
+import {
+  DEFAULT_REVIEW_FORM,
+  type ReviewAnswer,
+  type ReviewCriterion,
+  type ReviewFormDefinition,
+} from '../../../shared/domain/review-form';
+import { computeReviewScore } from '../../../shared/scoring/review-score';
+import type { IdGenerator } from '../core/ids';
+import type { Db } from '../db/database';
+import { instantMs } from './calendar';
+import type { ReviewCandidate } from './interactions';
+import { EVALUATORS, type AgentProfile } from './profiles';
+import { clamp, type Rng } from './random';
+import { REVIEW_COACHING, REVIEW_PRAISE } from './text';
+
+/** How much more generous than average each evaluator rates: calibration should show it. */
+const LENIENCY = [0, 0.3, -0.25];
+
+/** Short evaluator remarks for a low rating, by criterion. */
+const LOW_RATING_NOTES: Record<string, string> = {
+  greeting_intro: 'No company name in the greeting.',
+  knowledge_accuracy: 'Wrong information about the cancellation period.',
+  knowledge_diagnosis: 'Asked about the router before checking the outage map.',
+  cross_sell_offer: 'Customer asked about speed: the FiberMax upgrade was the obvious offer.',
+  prof_courtesy: 'Sarcastic remark when the customer raised their voice.',
+  prof_listening: 'Interrupted the customer twice.',
+  prof_empathy: 'No acknowledgement of the customer’s frustration.',
+  res_ownership: 'Told the customer to call billing instead of transferring.',
+  res_holds: 'Two holds of over a minute without checking back.',
+  res_confirm: 'Did not check the connection works again.',
+  closing_summary: 'No next steps given.',
+};
+
+export interface ReviewPlan {
+  db: Db;
+  rng: Rng;
+  ids: IdGenerator;
+  profiles: AgentProfile[];
+  agentIds: string[];
+  agentTeam: number[];
+  workdays: number[];
+  candidates: ReviewCandidate[];
+  /** Regular reviews wanted (calibration reviews come on top). */
+  target: number;
+  calibrationGroups: number;
+}
+
+/** Creates the default form (version 1) and returns the version id. */
+export function insertDefaultForm(db: Db, ids: IdGenerator, createdAt: string): string {
+  const formId = ids.next('form');
+  const versionId = ids.next('fver');
+  db.run('INSERT INTO review_forms (id, name, archived, created_at) VALUES (?, ?, 0, ?)', [
+    formId,
+    DEFAULT_REVIEW_FORM.name,
+    createdAt,
+  ]);
+  db.run(
+    'INSERT INTO review_form_versions (id, form_id, version, definition_json, created_at) VALUES (?, ?, 1, ?, ?)',
+    [versionId, formId, JSON.stringify(DEFAULT_REVIEW_FORM), createdAt],
+  );
+  return versionId;
+}
+
+/** Scored, submitted reviews of sampled interactions, plus calibration groups. Returns the count. */
+export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
+  const { rng, candidates } = plan;
+  const order = candidates.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  const regular = order.slice(0, plan.target).sort((a, b) => a - b);
+  const spare = order.slice(plan.target);
+
+  const insertReview = plan.db.prepareWrite(
+    `INSERT INTO reviews (id, form_version_id, agent_id, interaction_id, evaluator, status, score, failed_critical,
+       comment, calibration_group, reviewed_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAnswer = plan.db.prepareWrite(
+    'INSERT INTO review_answers (review_id, criterion_id, rating, not_applicable, comment) VALUES (?, ?, ?, ?, ?)',
+  );
+  let count = 0;
+  const write = (candidate: ReviewCandidate, evaluator: number, group: string | null) => {
+    const answers = rateInteraction(plan, candidate, evaluator);
+    const result = computeReviewScore(DEFAULT_REVIEW_FORM, answers);
+    const id = plan.ids.next('rev');
+    const reviewedAt = reviewedAtOf(plan, candidate);
+    insertReview.run([
+      id,
+      formVersionId,
+      plan.agentIds[candidate.agent] ?? null,
+      candidate.id,
+      EVALUATORS[evaluator] ?? 'QA',
+      result.score,
+      result.failedCritical ? 1 : 0,
+      reviewComment(rng, result.score, result.failedCritical),
+      group,
+      reviewedAt,
+      reviewedAt,
+      reviewedAt,
+    ]);
+    for (const answer of answers) {
+      insertAnswer.run([id, answer.criterionId, answer.rating, answer.notApplicable ? 1 : 0, answer.comment ?? null]);
+    }
+    count += 1;
+  };
+  try {
+    for (const index of regular) {
+      const candidate = candidates[index] as ReviewCandidate;
+      write(candidate, rng.weighted([0, 1, 2], [45, 40, 15]), null);
+    }
+    // Calibration: the same interaction scored by every evaluator, from calls in different teams.
+    const calls = spare.map((i) => candidates[i] as ReviewCandidate).filter((c) => c.channel === 'call');
+    for (let g = 0; g < plan.calibrationGroups && calls.length > 0; g += 1) {
+      const wantTeam = g % Math.max(1, new Set(plan.agentTeam).size);
+      const pickIndex = Math.max(0, calls.findIndex((c) => plan.agentTeam[c.agent] === wantTeam));
+      const [candidate] = calls.splice(pickIndex, 1);
+      if (!candidate) break;
+      const group = plan.ids.next('cal');
+      for (let e = 0; e < EVALUATORS.length; e += 1) write(candidate, e, group);
+    }
+  } finally {
+    insertReview.free();
+    insertAnswer.free();
+  }
+  return count;
+}
+
+function reviewedAtOf(plan: ReviewPlan, candidate: ReviewCandidate): string {
+  const last = plan.workdays.length - 1;
+  const index = Math.min(last, candidate.dayIndex + plan.rng.int(1, 4));
+  const day = plan.workdays[index] as number;
+  const second = index === candidate.dayIndex ? Math.min(17 * 3600, candidate.second + 3600) : plan.rng.int(9 * 3600, 17 * 3600);
+  return new Date(instantMs(day, second)).toISOString();
+}
+
+/** QA ratings driven by the agent's profile at that point in time, the interaction's facts and the evaluator. */
+function rateInteraction(plan: ReviewPlan, c: ReviewCandidate, evaluator: number): ReviewAnswer[] {
+  const { rng } = plan;
+  const profile = plan.profiles[c.agent] as AgentProfile;
+  const progress = plan.workdays.length > 1 ? c.dayIndex / (plan.workdays.length - 1) : 1;
+  const q = profile.quality + profile.trend * progress;
+  const base = 3.5 + 0.9 * q + (LENIENCY[evaluator] ?? 0);
+  const five = (mean: number) => Math.round(clamp(rng.normal(mean, 0.6), 1, 5));
+  const yes = (p: number) => (rng.chance(clamp(p, 0.01, 0.995)) ? 1 : 0);
+  const slip = profile.slips * (1 - 0.4 * q);
+
+  const rating: Record<string, number | 'na'> = {
+    greeting_intro: yes(0.9 + 0.08 * q),
+    greeting_valued: five(base + 0.2),
+    knowledge_accuracy: rng.chance(slip) ? 0 : 1,
+    knowledge_diagnosis: five(base + (profile.fcr - 0.78) * 6),
+    knowledge_explanation: five(base),
+    cross_sell_offer: !c.crossEligible ? 'na' : c.crossOffered ? five(3.9 + 0.5 * q) : five(1.6),
+    cross_sell_no: c.crossOffered ? yes(0.9) : 'na',
+    prof_courtesy: rng.chance((slip / 2) * (c.complaint ? 3 : 1)) ? 0 : 1,
+    prof_listening: five(base + (profile.empathy - 0.5) * 1.5),
+    prof_empathy: five(base + (profile.empathy - 0.5) * 2.5),
+    res_ownership: five(base + (c.resolved ? 0.3 : -0.8)),
+    res_holds: c.channel !== 'call' ? 'na' : c.holdSeconds < 60 ? 2 : c.holdSeconds < 180 ? 1 : 0,
+    res_confirm: c.resolved ? yes(0.8 + 0.15 * q) : 'na',
+    closing_summary: five(base),
+    closing_satisfied: c.csat !== null ? (c.csat >= 4 ? 1 : 0) : yes(0.85 + 0.1 * q),
+  };
+  return criteriaOf(DEFAULT_REVIEW_FORM).map((criterion) => {
+    const value = rating[criterion.id] ?? 'na';
+    if (value === 'na') return { criterionId: criterion.id, rating: null, notApplicable: true, comment: null };
+    const low = isLow(criterion, value);
+    const note = low && rng.chance(0.5) ? (LOW_RATING_NOTES[criterion.id] ?? null) : null;
+    return { criterionId: criterion.id, rating: value, notApplicable: false, comment: note };
+  });
+}
+
+const criteriaOf = (form: ReviewFormDefinition): ReviewCriterion[] => form.sections.flatMap((s) => s.criteria);
+
+function isLow(criterion: ReviewCriterion, value: number): boolean {
+  if (criterion.scale === '1-5') return value <= 2;
+  return value === 0;
+}
+
+function reviewComment(rng: Rng, score: number | null, failedCritical: boolean): string | null {
+  if (failedCritical) return 'Critical error: review with the agent this week. ' + rng.pick(REVIEW_COACHING);
+  if (!rng.chance(0.3) || score === null) return null;
+  if (score >= 85) return rng.pick(REVIEW_PRAISE);
+  if (score < 70) return rng.pick(REVIEW_COACHING);
+  return `${rng.pick(REVIEW_PRAISE)} ${rng.pick(REVIEW_COACHING)}`;
+}

@@ -1,0 +1,435 @@
+/**
+ * The import job: reads the file chunk by chunk, validates every row, and writes the accepted rows
+ * inside ONE bulk transaction. Anything that stops the job (cancel, a fatal file error, rejected
+ * rows without `acceptRejected`, a dry run) rolls the whole transaction back, so the database
+ * either gets every accepted row or nothing.
+ */
+import { createHash } from 'node:crypto';
+import { cellText, type RawCell } from '../../../shared/import/parse';
+import { refineMapping, compileMapping, emptyRowStats, MappingError, type CompiledMapping, type SqlCell, type OutColumn, type RowStats } from '../../../shared/import/rows';
+import { applyPreset, detectMapping, PRESETS } from '../../../shared/import/presets';
+import type { ImportMapping, ImportOptions, RowIssue } from '../../../shared/import/types';
+import { UserFacingError } from '../../../shared/ipc/result';
+import type { Clock } from '../core/clock';
+import type { IdGenerator } from '../core/ids';
+import type { JobControl } from '../core/jobs';
+import type { Db } from '../db/database';
+import { refreshDerived } from '../kpi/derive';
+import { openSource, type OpenedSource } from './source';
+
+export const MAX_LISTED_ISSUES = 1000;
+export const SAMPLE_ROWS_FOR_DETECTION = 2000;
+
+export interface ImportReport {
+  batchId: string | null;
+  dryRun: boolean;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  source: string;
+  presetId: string | null;
+  totalRows: number;
+  inserted: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+  /** First MAX_LISTED_ISSUES issues; `rejectedReasons` keeps complete counts. */
+  rejectedRows: RowIssue[];
+  rejectedReasons: Array<{ column: string; reason: string; count: number }>;
+  agentsCreated: number;
+  teamsCreated: number;
+  customersCreated: number;
+  assumptions: string[];
+  dayRange: { from: string; to: string } | null;
+  elapsedMs: number;
+}
+
+export interface ImportRequest {
+  path: string;
+  /** Omitted: detected from the headers (or the preset's mapping fitted to them). */
+  mapping?: ImportMapping;
+  presetId?: string;
+  options: ImportOptions;
+  dryRun?: boolean;
+  /** Import the valid rows even when some are rejected (the user saw the report and agreed). */
+  acceptRejected?: boolean;
+}
+
+interface Deps {
+  db: Db;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** Thrown to roll back a dry run; carries the report out of the transaction. */
+class DryRunRollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+const noControl: JobControl = {
+  signal: new AbortController().signal,
+  report: () => undefined,
+  checkpoint: () => Promise.resolve(),
+};
+
+export function toUserError(error: unknown): unknown {
+  if (error instanceof MappingError) return new UserFacingError('invalid_input', error.message, error.details);
+  return error;
+}
+
+/** Samples the file and settles the mapping: explicit, else the preset fitted to the headers, else detected. */
+export async function chooseMapping(source: OpenedSource, request: Pick<ImportRequest, 'mapping' | 'presetId'>) {
+  const samples = await source.head(SAMPLE_ROWS_FOR_DETECTION);
+  const preset = request.presetId ? PRESETS.find((p) => p.id === request.presetId) : undefined;
+  if (request.presetId && !preset) throw new UserFacingError('not_found', `No import preset "${request.presetId}".`);
+  const detected = preset ? applyPreset(preset, source.headers) : detectMapping(source.headers);
+  const mapping = request.mapping ?? refineMapping(source.headers, detected.mapping, samples);
+  return { samples, detected, mapping };
+}
+
+async function prepareImport(source: OpenedSource, request: Pick<ImportRequest, 'mapping' | 'options' | 'presetId'>) {
+  const chosen = await chooseMapping(source, request);
+  return { ...chosen, compiled: compileMapping(source.headers, chosen.mapping, request.options, chosen.samples) };
+}
+
+export async function runImport(deps: Deps, request: ImportRequest, control: JobControl = noControl): Promise<ImportReport> {
+  const started = Date.now();
+  control.report(null, 'Reading the file…');
+  const source = await openSource(request.path);
+  let prepared;
+  try {
+    prepared = await prepareImport(source, request);
+  } catch (error) {
+    throw toUserError(error);
+  }
+  const { mapping, compiled } = prepared;
+  if (prepared.samples.length === 0) {
+    throw new UserFacingError('invalid_input', 'The file has a header row but no data rows: nothing to import.');
+  }
+  await control.checkpoint();
+  try {
+    return await deps.db.transactionAsync(
+      async () => {
+        const report = await writeRows(deps, request, source, mapping, compiled, control, started);
+        if (request.dryRun) throw new DryRunRollback(report);
+        if (report.rejected > 0 && !request.acceptRejected) {
+          throw new UserFacingError(
+            'user_error',
+            `${report.rejected} of ${report.totalRows} rows cannot be imported (${report.rejectedReasons
+              .slice(0, 3)
+              .map((r) => `${r.column}: ${r.reason} ×${r.count}`)
+              .join('; ')}). Nothing was imported; fix the file or import only the valid rows.`,
+            report,
+          );
+        }
+        return report;
+      },
+      { bulk: true },
+    );
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.report;
+    throw error;
+  }
+}
+
+async function writeRows(
+  deps: Deps,
+  request: ImportRequest,
+  source: OpenedSource,
+  mapping: ImportMapping,
+  compiled: CompiledMapping,
+  control: JobControl,
+  startedMs: number,
+): Promise<ImportReport> {
+  const { db, clock, ids } = deps;
+  const now = clock.now().toISOString();
+  const batchId = ids.next('imp');
+  const sourceKey = mapping.source || 'generic';
+  db.run(
+    `INSERT INTO import_batches (id, file_name, file_sha256, source, mapping_json, started_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    [batchId, source.fileName, source.sha256, sourceKey, JSON.stringify(mapping), now],
+  );
+
+  const resolver = new EntityResolver(db, ids, now);
+  // external_id → existing interaction id (> 0), or −(row number) once seen in this file.
+  const known = new Map<string, number>();
+  for (const [ext, id] of db.values('SELECT external_id, id FROM interactions WHERE source = ? AND external_id IS NOT NULL', [sourceKey])) {
+    known.set(String(ext), Number(id));
+  }
+  const existingRange = db.get<{ lo: string | null; hi: string | null }>('SELECT min(day) AS lo, max(day) AS hi FROM interactions WHERE source = ?', [sourceKey]);
+  let nextId = (db.get<{ m: number | null }>('SELECT max(id) AS m FROM interactions')?.m ?? 0) + 1;
+
+  const { columns, index } = compiled;
+  // customer_name/customer_email live on the customer row, not on the interaction.
+  const writeIdx = columns.flatMap((c, i) => (c === 'customer_name' || c === 'customer_email' ? [] : [i]));
+  const dbColumns = writeIdx.map((i) => dbColumnOf(columns[i] as OutColumn));
+  const insertCols = ['id', 'source', ...dbColumns, 'import_batch_id', 'created_at', 'updated_at'];
+  const setCols = dbColumns.filter((c) => c !== 'external_id');
+  const insert = db.prepareWrite(`INSERT INTO interactions (${insertCols.join(', ')}) VALUES (${insertCols.map(() => '?').join(', ')})`);
+  const update = db.prepareWrite(
+    `UPDATE interactions SET ${setCols.map((c) => `${c} = ?`).join(', ')}, import_batch_id = ?, updated_at = ?
+      WHERE id = ? AND NOT (${setCols.map((c) => `${c} IS ?`).join(' AND ')})`,
+  );
+  const insertParams: SqlCell[] = new Array(insertCols.length).fill(null);
+  const updateParams: SqlCell[] = new Array(setCols.length * 2 + 3).fill(null);
+  const setIdx = setCols.map((c) => writeIdx[dbColumns.indexOf(c)] as number);
+  const out: SqlCell[] = new Array(columns.length).fill(null);
+  const stats: RowStats = emptyRowStats();
+  const expected = source.headers.length;
+
+  let inserted = 0;
+  let updated = 0;
+  let duplicates = 0;
+  let rejected = 0;
+  let totalRows = 0;
+  let dayLo: string | null = null;
+  let dayHi: string | null = null;
+  const listed: RowIssue[] = [];
+  const reasonCounts = new Map<string, { column: string; reason: string; count: number }>();
+  const addIssues = (issues: RowIssue[]) => {
+    rejected++;
+    const seen = new Set<string>();
+    for (const issue of issues) {
+      if (listed.length < MAX_LISTED_ISSUES) listed.push(issue);
+      const reason = generalise(issue.reason);
+      const key = `${issue.column}\u0000${reason}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = reasonCounts.get(key);
+      if (entry) entry.count++;
+      else reasonCounts.set(key, { column: issue.column, reason, count: 1 });
+    }
+  };
+  const agentAt = index.agent_name;
+  const teamAt = index.team_name;
+  const customerAt = index.customer_ref;
+  const customerNameAt = index.customer_name;
+  const customerEmailAt = index.customer_email;
+  const dayAt = 3;
+
+  try {
+    for await (const chunk of source.chunks(5000)) {
+      const { rows, rowNumbers } = chunk;
+      for (let r = 0; r < rows.length; r++) {
+        const cells = rows[r] as RawCell[];
+        const rowNo = rowNumbers[r] as number;
+        totalRows++;
+        if (cells.length !== expected && !(cells.length > expected && cells.slice(expected).every((c) => c === '' || c === null))) {
+          addIssues([
+            {
+              row: rowNo,
+              column: '(row)',
+              value: cells.map(cellText).join(source.delimiter ?? ',').slice(0, 80),
+              reason: `expected ${expected} columns, found ${cells.length}`,
+            },
+          ]);
+          continue;
+        }
+        const issues = compiled.process(cells, rowNo, out, stats);
+        if (issues) {
+          addIssues(issues);
+          continue;
+        }
+        let ext = out[0] as string | null;
+        if (ext === null) ext = rowHash(cells);
+        out[0] = ext;
+        const seen = known.get(ext);
+        if (seen !== undefined && seen < 0) {
+          if (compiled.cellIndex.external_id === undefined) duplicates++;
+          else addIssues([{ row: rowNo, column: source.headers[compiled.cellIndex.external_id] ?? 'id', value: ext, reason: `the same id is already on row ${-seen} of this file` }]);
+          continue;
+        }
+        if (agentAt >= 0) out[agentAt] = resolver.agent(out[agentAt] as string | null, teamAt >= 0 ? (out[teamAt] as string | null) : null);
+        if (teamAt >= 0) out[teamAt] = resolver.team(out[teamAt] as string | null);
+        if (customerAt >= 0) {
+          out[customerAt] = resolver.customer(
+            out[customerAt] as string | null,
+            customerNameAt >= 0 ? (out[customerNameAt] as string | null) : null,
+            customerEmailAt >= 0 ? (out[customerEmailAt] as string | null) : null,
+            out[2] as string,
+          );
+        }
+        const day = out[dayAt] as string;
+        if (dayLo === null || day < dayLo) dayLo = day;
+        if (dayHi === null || day > dayHi) dayHi = day;
+        if (seen === undefined) {
+          insertParams[0] = nextId++;
+          insertParams[1] = sourceKey;
+          for (let j = 0; j < writeIdx.length; j++) insertParams[j + 2] = out[writeIdx[j] as number] as SqlCell;
+          const k = writeIdx.length + 2;
+          insertParams[k] = batchId;
+          insertParams[k + 1] = now;
+          insertParams[k + 2] = now;
+          insert.run(insertParams);
+          inserted++;
+        } else {
+          const n = setIdx.length;
+          for (let i = 0; i < n; i++) {
+            const v = out[setIdx[i] as number] as SqlCell;
+            updateParams[i] = v;
+            updateParams[n + 3 + i] = v;
+          }
+          updateParams[n] = batchId;
+          updateParams[n + 1] = now;
+          updateParams[n + 2] = seen;
+          if (update.run(updateParams) > 0) updated++;
+          else duplicates++;
+        }
+        known.set(ext, -rowNo);
+      }
+      control.report(chunk.progress * 0.95, `Checked ${totalRows.toLocaleString('en-US')} rows…`);
+      await control.checkpoint();
+    }
+  } finally {
+    insert.free();
+    update.free();
+  }
+  if (totalRows === 0) {
+    throw new UserFacingError('invalid_input', 'The file has a header row but no data rows: nothing to import.');
+  }
+
+  let dayRange = dayLo !== null && dayHi !== null ? { from: dayLo, to: dayHi } : null;
+  if (updated > 0 && dayRange && existingRange?.lo && existingRange.hi) {
+    // An update may have moved a row off its old day: refresh the source's old span too.
+    dayRange = { from: min(dayRange.from, existingRange.lo), to: max(dayRange.to, existingRange.hi) };
+  }
+  db.run('UPDATE import_batches SET finished_at = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ? WHERE id = ?', [
+    clock.now().toISOString(),
+    inserted,
+    updated,
+    duplicates,
+    rejected,
+    batchId,
+  ]);
+  if (!request.dryRun && dayRange && inserted + updated > 0) {
+    control.report(0.97, 'Updating KPI aggregates…');
+    refreshDerived(db, dayRange);
+  }
+  return {
+    batchId: request.dryRun ? null : batchId,
+    dryRun: Boolean(request.dryRun),
+    fileName: source.fileName,
+    format: source.format,
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    source: sourceKey,
+    presetId: mapping.presetId ?? null,
+    totalRows,
+    inserted,
+    updated,
+    duplicates,
+    rejected,
+    rejectedRows: listed,
+    rejectedReasons: [...reasonCounts.values()].sort((a, b) => b.count - a.count),
+    agentsCreated: resolver.created.agents,
+    teamsCreated: resolver.created.teams,
+    customersCreated: resolver.created.customers,
+    assumptions: [...compiled.assumptions, ...statAssumptions(stats)],
+    dayRange,
+    elapsedMs: Date.now() - startedMs,
+  };
+}
+
+const min = (a: string, b: string) => (a < b ? a : b);
+const max = (a: string, b: string) => (a > b ? a : b);
+
+function dbColumnOf(column: OutColumn): string {
+  switch (column) {
+    case 'agent_name':
+      return 'agent_id';
+    case 'team_name':
+      return 'team_id';
+    case 'customer_ref':
+      return 'customer_id';
+    default:
+      return column;
+  }
+}
+
+/** Rows without an id column get a content hash, so re-importing the same rows adds nothing. */
+function rowHash(cells: RawCell[]): string {
+  return `h:${createHash('sha1').update(cells.map(cellText).join('\u001f')).digest('hex')}`;
+}
+
+/** "CSAT 7 is outside 1–5" → "CSAT # is outside 1–5": groups issues for the summary. */
+function generalise(reason: string): string {
+  return reason.replace(/"[^"]*"/g, 'value').replace(/(^|[^\d–])-?\d+(\.\d+)?(?![\d–])/g, '$1#');
+}
+
+function statAssumptions(stats: RowStats): string[] {
+  const notes: string[] = [];
+  if (stats.startedFromFallback > 0) notes.push(`${stats.startedFromFallback} rows: started_at taken from the first-response (else resolution) timestamp.`);
+  if (stats.startedFromDefaultDate > 0) notes.push(`${stats.startedFromDefaultDate} rows without any timestamp got the fallback date.`);
+  if (stats.resolvedBeforeFirstResponse > 0) notes.push(`${stats.resolvedBeforeFirstResponse} rows are resolved before their first response (kept as in the file).`);
+  if (stats.abandonedZeroTalkNulled > 0) notes.push(`${stats.abandonedZeroTalkNulled} zero talk/hold/wrap times on abandoned calls stored as empty, not 0.`);
+  if (stats.formulaTextKept > 0) notes.push(`${stats.formulaTextKept} text cells start with = + - @: stored as plain text, never evaluated (CSV exports neutralise them).`);
+  return notes;
+}
+
+/** Agents, teams and customers by name/ref (case-insensitive), created on first sight. */
+class EntityResolver {
+  readonly created = { agents: 0, teams: 0, customers: 0 };
+  private readonly agents = new Map<string, string>();
+  private readonly teams = new Map<string, string>();
+  private readonly customers = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly ids: IdGenerator,
+    private readonly now: string,
+  ) {
+    for (const [id, name] of db.values('SELECT id, name FROM agents')) this.agents.set(String(name).toLowerCase(), String(id));
+    for (const [id, name] of db.values('SELECT id, name FROM teams')) this.teams.set(String(name).toLowerCase(), String(id));
+  }
+
+  team(name: string | null): string | null {
+    if (name === null) return null;
+    const key = name.toLowerCase();
+    let id = this.teams.get(key);
+    if (id === undefined) {
+      id = this.ids.next('team');
+      this.db.run('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)', [id, name, this.now]);
+      this.teams.set(key, id);
+      this.created.teams++;
+    }
+    return id;
+  }
+
+  agent(name: string | null, teamName: string | null): string | null {
+    if (name === null) return null;
+    const key = name.toLowerCase();
+    let id = this.agents.get(key);
+    if (id === undefined) {
+      id = this.ids.next('agt');
+      this.db.run('INSERT INTO agents (id, team_id, name, created_at) VALUES (?, ?, ?, ?)', [id, this.team(teamName), name, this.now]);
+      this.agents.set(key, id);
+      this.created.agents++;
+    }
+    return id;
+  }
+
+  customer(ref: string | null, name: string | null, email: string | null, seenAt: string): string | null {
+    if (ref === null) return null;
+    let id = this.customers.get(ref);
+    if (id !== undefined) return id;
+    const existing = this.db.get<{ id: string }>('SELECT id FROM customers WHERE external_ref = ?', [ref]);
+    if (existing) id = existing.id;
+    else {
+      id = this.ids.next('cus');
+      this.db.run('INSERT INTO customers (id, external_ref, name, email, first_seen_at, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        id,
+        ref,
+        name,
+        email,
+        seenAt,
+        this.now,
+      ]);
+      this.created.customers++;
+    }
+    this.customers.set(ref, id);
+    return id;
+  }
+}

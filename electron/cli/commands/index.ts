@@ -1,0 +1,14 @@
+import type { CliCommand } from '../command';
+import { checkCommand } from './check';
+import { demoCommand } from './demo';
+import { importCommand } from './import';
+import { kpiCommand } from './kpi';
+
+/** Every CLI subcommand. To add one: create commands/<name>.ts, import it above, add it below. */
+export const commands: CliCommand[] = [
+  demoCommand,
+  checkCommand,
+  // CLI commands are added here, one line each.
+  kpiCommand,
+  importCommand,
+];

@@ -1,0 +1,104 @@
+import {
+  contract,
+  isBackendMethodName,
+  methodNames,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type ShellMethodName,
+} from '../../shared/ipc/contract';
+import { fail, ok, UserFacingError, type AppError, type Result } from '../../shared/ipc/result';
+
+/** Prefix of every invoke channel; the preload uses the same one. */
+export const CHANNEL_PREFIX = 'api:';
+export const channelFor = (method: string): string => `${CHANNEL_PREFIX}${method}`;
+
+/** What ipc.ts needs from BackendClient; a fake in tests. */
+export interface BackendPort {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  readonly startupError: AppError | null;
+}
+
+export interface IpcEventLike {
+  senderFrame: { url: string; parent?: unknown } | null;
+  sender?: unknown;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+}
+
+/** Shell methods run in main; they get the IPC event so dialogs can be parented to the right window. */
+export type ShellMethods = {
+  [M in ShellMethodName]: (input: ParsedInput<M>, event: IpcEventLike) => Promise<MethodOutput<M>>;
+};
+
+export interface IpcDeps {
+  /**
+   * The current backend, or null when none is running. May be a promise so calls made while a
+   * data file is being opened wait for it instead of failing.
+   */
+  backend: () => BackendPort | null | Promise<BackendPort | null>;
+  shell: ShellMethods;
+  isTrustedSender: (frame: IpcEventLike['senderFrame']) => boolean;
+  onRejectedSender?: (method: MethodName, url: string | null) => void;
+  onInternalError?: (method: MethodName, error: unknown) => void;
+}
+
+/**
+ * Registers one `api:<method>` handler per contract method. Each handler checks the sender,
+ * validates the input with the method's zod schema and answers with a Result; nothing thrown ever
+ * crosses IPC (Electron would turn it into an opaque rejected promise in the renderer).
+ * Returns a function that removes the handlers again.
+ */
+export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): () => void {
+  for (const method of methodNames) {
+    ipcMain.handle(channelFor(method), (event, input) => handleCall(method, event, input, deps));
+  }
+  return () => {
+    for (const method of methodNames) ipcMain.removeHandler(channelFor(method));
+  };
+}
+
+export async function handleCall(
+  method: MethodName,
+  event: IpcEventLike,
+  input: unknown,
+  deps: IpcDeps,
+): Promise<Result<unknown>> {
+  try {
+    if (!deps.isTrustedSender(event.senderFrame)) {
+      deps.onRejectedSender?.(method, event.senderFrame?.url ?? null);
+      return fail('invalid_input', `Rejected ${method}: the request did not come from the app window.`);
+    }
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const message = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+        .join('; ');
+      return fail('invalid_input', `Invalid request for ${method}: ${message}`, parsed.error.issues);
+    }
+    if (isBackendMethodName(method)) {
+      const backend = await deps.backend();
+      if (!backend) return fail('internal', 'The data file is not open yet. Try again in a moment.');
+      return await backend.call(method, parsed.data);
+    }
+    return await callShell(method, parsed.data, event, deps.shell);
+  } catch (error) {
+    if (error instanceof UserFacingError) return fail(error.code, error.message, error.details);
+    deps.onInternalError?.(method, error);
+    const message = error instanceof Error ? error.message : String(error);
+    return fail('internal', `Unexpected error in ${method}: ${message}`);
+  }
+}
+
+async function callShell(
+  method: ShellMethodName,
+  input: unknown,
+  event: IpcEventLike,
+  shell: ShellMethods,
+): Promise<Result<unknown>> {
+  const impl = shell[method] as (input: unknown, event: IpcEventLike) => Promise<unknown>;
+  return ok(await impl(input, event));
+}

@@ -1,0 +1,8 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildApi } from './api';
+
+// Sandboxed preload: only `contextBridge` and `ipcRenderer` are used, and ipcRenderer stays here.
+contextBridge.exposeInMainWorld(
+  'scorecard',
+  buildApi((channel, input) => ipcRenderer.invoke(channel, input)),
+);

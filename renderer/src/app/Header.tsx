@@ -1,0 +1,35 @@
+import { fileName } from '../lib/format';
+import { PAGES, useNavigation } from './navigation';
+import { useShell } from './store';
+
+export function Header() {
+  const page = useNavigation((s) => s.page);
+  const appInfo = useShell((s) => s.appInfo);
+  const startupError = useShell((s) => s.startupError);
+  const title = PAGES.find((p) => p.id === page)?.label ?? '';
+  const dataFile = appInfo?.dataFile ?? null;
+  return (
+    <header className="header">
+      <h1 id="page-title" className="page-title">
+        {startupError ? 'Data file problem' : title}
+      </h1>
+      <div className="data-file" aria-label="Data file" title={dataFile ?? undefined}>
+        <svg
+          width="14"
+          height="14"
+          viewBox="0 0 20 20"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          aria-hidden="true"
+        >
+          <ellipse cx="10" cy="5" rx="6" ry="2.5" />
+          <path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
+        </svg>
+        <span>
+          {dataFile ? fileName(dataFile) : appInfo ? 'In-memory database' : startupError ? 'Not open' : '…'}
+        </span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,100 @@
+import type { ImportMapping } from '../../../../shared/import/types';
+import { call } from '../../lib/api';
+import { followJob } from './runJob';
+import { useImportWizard } from './store';
+import { asReport } from './types';
+
+const FILE_FILTERS = [
+  { name: 'CSV or Excel', extensions: ['csv', 'txt', 'tsv', 'xlsx'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const wizard = () => useImportWizard.getState();
+
+/** Runs a step's backend work with a busy label; failures stay on the current step as an error. */
+async function step(label: string, work: () => Promise<void>): Promise<void> {
+  wizard().patch({ busy: label, error: null });
+  try {
+    await work();
+  } catch (error) {
+    wizard().patch({ error: message(error) });
+  } finally {
+    wizard().patch({ busy: null });
+  }
+}
+
+export function chooseFile(): Promise<void> {
+  return step('Reading the file…', async () => {
+    const file = await call('chooseOpenFile', { title: 'Import interactions', filters: FILE_FILTERS });
+    if (!file) return;
+    const preview = await call('previewImport', { path: file.path, sampleSize: 20 });
+    wizard().patch({ file, preview, mapping: preview.mapping, validation: null, result: null, dateOrder: 'auto' });
+    wizard().goTo('preview');
+  });
+}
+
+/** Re-reads the sample with the mapping being edited, so preview and mapping errors stay current. */
+export function refreshPreview(mapping: ImportMapping | null): Promise<void> {
+  const { file, dateOrder } = wizard();
+  if (!file) return Promise.resolve();
+  return step('Updating the preview…', async () => {
+    const preview = await call('previewImport', {
+      path: file.path,
+      sampleSize: 20,
+      options: { dateOrder },
+      ...(mapping ? { mapping } : {}),
+    });
+    wizard().patch({ preview, mapping: preview.mapping, validation: null });
+  });
+}
+
+function request() {
+  const { file, mapping, dateOrder } = wizard();
+  if (!file) throw new Error('Choose a file first.');
+  return { path: file.path, options: { dateOrder }, ...(mapping ? { mapping } : {}) };
+}
+
+export function validate(): Promise<void> {
+  return step('Checking every row…', async () => {
+    const started = await call('startImport', { ...request(), dryRun: true });
+    const done = await followJob(started, (job) => wizard().patch({ job }));
+    const report = asReport(done.result) ?? asReport(done.error?.details);
+    if (done.state !== 'done' || !report) throw new Error(done.error?.message ?? done.message);
+    wizard().patch({ validation: report });
+    wizard().goTo('validate');
+  });
+}
+
+export async function runImport(): Promise<void> {
+  const { validation } = wizard();
+  wizard().patch({ job: null, error: null });
+  wizard().goTo('import');
+  try {
+    const started = await call('startImport', { ...request(), acceptRejected: (validation?.rejected ?? 0) > 0 });
+    const done = await followJob(started, (job) => wizard().patch({ job }));
+    if (done.state === 'done') {
+      wizard().patch({ result: asReport(done.result) });
+      wizard().goTo('result');
+    } else if (done.state === 'cancelled') {
+      wizard().goTo('validate');
+      wizard().patch({ error: 'Import cancelled: nothing was changed.' });
+    } else {
+      wizard().goTo('validate');
+      wizard().patch({ error: done.error?.message ?? done.message });
+    }
+  } catch (error) {
+    wizard().goTo('validate');
+    wizard().patch({ error: message(error) });
+  }
+}
+
+export async function cancelImport(): Promise<void> {
+  const job = wizard().job;
+  if (!job) return;
+  try {
+    wizard().patch({ job: await call('cancelJob', { jobId: job.id }) });
+  } catch (error) {
+    wizard().patch({ error: message(error) });
+  }
+}

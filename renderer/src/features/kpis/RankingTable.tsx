@@ -1,0 +1,130 @@
+import { useMemo, useState } from 'react';
+import type { AgentRankingRow, KpiDefinitionDto } from '../../../../shared/ipc/contracts/kpi';
+import type { KpiId } from '../../../../shared/kpi/types';
+import { formatCount } from '../../lib/format';
+import { formatKpiValue, STATUS_TEXT } from './format';
+
+/** The columns a lead scans first; every KPI is in the CSV export and on the agent's scorecard. */
+export const RANKING_KPIS: KpiId[] = [
+  'csat',
+  'nps',
+  'ces',
+  'fcr',
+  'resolution_rate',
+  'escalation_rate',
+  'abandonment_rate',
+  'aht',
+  'frt',
+  'art',
+];
+
+type SortKey = 'name' | 'volume' | KpiId;
+interface Sort {
+  key: SortKey;
+  desc: boolean;
+}
+
+interface RankingTableProps {
+  rows: AgentRankingRow[];
+  kpis: KpiDefinitionDto[];
+  onOpenAgent(agentId: string): void;
+}
+
+function compare(a: AgentRankingRow, b: AgentRankingRow, key: SortKey): number {
+  if (key === 'name') return a.name.localeCompare(b.name);
+  if (key === 'volume') return a.volume - b.volume;
+  const x = a.values[key] ?? null;
+  const y = b.values[key] ?? null;
+  if (x === null || y === null) return 0;
+  return x - y;
+}
+
+/** Agents × KPIs, cells coloured by status against each agent's own target; best first by default. */
+export function RankingTable({ rows, kpis, onOpenAgent }: RankingTableProps) {
+  const columns = useMemo(
+    () => RANKING_KPIS.flatMap((id) => kpis.filter((k) => k.id === id)),
+    [kpis],
+  );
+  const [sort, setSort] = useState<Sort>({ key: 'csat', desc: true });
+
+  const sorted = useMemo(() => {
+    const out = [...rows];
+    const missing = (r: AgentRankingRow) =>
+      sort.key !== 'name' && sort.key !== 'volume' && (r.values[sort.key] ?? null) === null;
+    out.sort((a, b) => {
+      // Agents without a value sink to the bottom whichever way the column is sorted.
+      const m = Number(missing(a)) - Number(missing(b));
+      if (m !== 0) return m;
+      const c = compare(a, b, sort.key);
+      return (sort.desc ? -c : c) || a.name.localeCompare(b.name);
+    });
+    return out;
+  }, [rows, sort]);
+
+  function toggle(key: SortKey) {
+    setSort((s) => (s.key === key ? { key, desc: !s.desc } : { key, desc: key !== 'name' }));
+  }
+
+  const header = (key: SortKey, label: string, title?: string) => {
+    const active = sort.key === key;
+    return (
+      <th
+        scope="col"
+        className={key === 'name' ? undefined : 'num'}
+        aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+        title={title}
+      >
+        <button type="button" className="sort-button" onClick={() => toggle(key)}>
+          {label}
+          <span aria-hidden="true" className="sort-arrow">
+            {active ? (sort.desc ? '▼' : '▲') : ''}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="table-scroll">
+      <table className="data ranking" aria-label="Agent ranking">
+        <thead>
+          <tr>
+            {header('name', 'Agent')}
+            {header('volume', 'Volume', 'Interactions in the period')}
+            {columns.map((k) => header(k.id, k.label, k.description))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => (
+            <tr key={row.agentId} data-agent-id={row.agentId}>
+              <th scope="row" className="row-head">
+                <button type="button" className="link agent-link" onClick={() => onOpenAgent(row.agentId)}>
+                  {row.name}
+                </button>
+              </th>
+              <td className="num">{formatCount(row.volume)}</td>
+              {columns.map((k) => {
+                const status = row.status[k.id] ?? 'none';
+                const target = row.targets[k.id] ?? null;
+                return (
+                  <td
+                    key={k.id}
+                    className={`num cell-${status}`}
+                    data-kpi={k.id}
+                    title={
+                      target === null
+                        ? STATUS_TEXT[status]
+                        : `Target ${formatKpiValue(target, k.unit, k.decimals)}: ${STATUS_TEXT[status]}`
+                    }
+                  >
+                    {formatKpiValue(row.values[k.id], k.unit, k.decimals)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

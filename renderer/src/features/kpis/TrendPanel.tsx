@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import type { Dashboard } from '../../../../shared/ipc/contracts/kpi';
+import { GRANULARITIES, type Granularity, type KpiId } from '../../../../shared/kpi/types';
+import { axisFor, COLORS, dayIndex, eventMarkers, pointsOf, targetSeries } from './chartData';
+import { LineChart, type ChartSeries } from './LineChart';
+import { useKpiDashboard, type RollingWindow } from './store';
+
+const GRANULARITY_LABEL: Record<Granularity, string> = { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter' };
+const ROLLING: Array<{ id: RollingWindow; label: string }> = [
+  { id: 'off', label: 'Off' },
+  { id: '7', label: '7-day' },
+  { id: '30', label: '30-day' },
+];
+
+/** The large trend chart of one KPI: values by bucket, optional rolling window, target line, event marks. */
+export function TrendPanel({ dashboard }: { dashboard: Dashboard }) {
+  const trendKpi = useKpiDashboard((s) => s.trendKpi);
+  const setTrendKpi = useKpiDashboard((s) => s.setTrendKpi);
+  const granularity = useKpiDashboard((s) => s.granularity);
+  const setGranularity = useKpiDashboard((s) => s.setGranularity);
+  const rolling = useKpiDashboard((s) => s.rolling);
+  const setRolling = useKpiDashboard((s) => s.setRolling);
+
+  const def = dashboard.kpis.find((k) => k.id === trendKpi) ?? dashboard.kpis[0];
+  const trend = dashboard.trends.find((t) => t.kpiId === def?.id);
+  const range = useMemo(() => ({ from: dashboard.from, to: dashboard.to }), [dashboard.from, dashboard.to]);
+
+  const series = useMemo((): ChartSeries[] => {
+    if (!def || !trend) return [];
+    const out: ChartSeries[] = [
+      {
+        label: `${def.label} by ${trend.granularity}`,
+        points: pointsOf(trend.points, range),
+        color: COLORS.value,
+        dots: trend.granularity !== 'day' || trend.points.length < 20,
+      },
+    ];
+    const windowed = rolling === '7' ? trend.rolling7 : rolling === '30' ? trend.rolling30 : null;
+    if (windowed)
+      out.push({
+        label: `Rolling ${rolling}-day`,
+        points: windowed.map((p) => ({ x: dayIndex(p.day, range), y: p.value })),
+        color: COLORS.rolling,
+        width: 2.5,
+      });
+    return [...out, ...targetSeries(trend.target, range)];
+  }, [def, trend, rolling, range]);
+  const markers = useMemo(() => eventMarkers(dashboard.events, range), [dashboard.events, range]);
+
+  if (!def || !trend) return null;
+  const axis = axisFor(range, def);
+  return (
+    <section className="panel trend-panel" aria-label="Trend">
+      <div className="panel-header trend-controls">
+        <h2>Trend</h2>
+        <select aria-label="Trend KPI" value={def.id} onChange={(e) => setTrendKpi(e.target.value as KpiId)}>
+          {dashboard.kpis.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+        <div className="segmented" role="group" aria-label="Trend granularity">
+          {GRANULARITIES.map((g) => (
+            <button key={g} type="button" aria-pressed={granularity === g} onClick={() => setGranularity(g)}>
+              {GRANULARITY_LABEL[g]}
+            </button>
+          ))}
+        </div>
+        <div className="segmented" role="group" aria-label="Rolling window">
+          <span className="segmented-label">Rolling</span>
+          {ROLLING.map((r) => (
+            <button key={r.id} type="button" aria-pressed={rolling === r.id} onClick={() => setRolling(r.id)}>
+              {r.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <LineChart
+        series={series}
+        markers={markers}
+        {...axis}
+        height={240}
+        ariaLabel={`${def.label} trend by ${trend.granularity}${trend.target === null ? '' : ' with target line'}`}
+      />
+      {dashboard.events.length > 0 && (
+        <p className="chart-note">
+          Events:{' '}
+          {dashboard.events.map((e) => `${e.label} (${e.day})`).join(' · ')}
+        </p>
+      )}
+    </section>
+  );
+}

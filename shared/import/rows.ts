@@ -1,0 +1,497 @@
+/**
+ * Turns one row of cells into interaction column values, with a reason for every cell that cannot
+ * be accepted. Pure (no Node APIs) so the renderer's preview shows exactly what the import does.
+ * `compileMapping` does all per-file work once (header lookup, date order, score scales); the
+ * per-row `process` then writes into a reused array to keep a million-row import cheap.
+ */
+import {
+  cellText,
+  clip,
+  detectDateOrder,
+  detectScale,
+  isFail,
+  parseCes,
+  parseChannel,
+  parseCsat,
+  parseDateTime,
+  parseDuration,
+  parseFlag,
+  parseNps,
+  parseText,
+  parseTimeOfDay,
+  utcToWall,
+  wallToUtc,
+  type DateTimeValue,
+  type RawCell,
+} from './parse';
+import { normalizeHeader } from './presets';
+import {
+  FIELD_KINDS,
+  TARGET_FIELDS,
+  type DateOrder,
+  type DurationField,
+  type ImportMapping,
+  type ImportOptions,
+  type RowIssue,
+  type TargetField,
+} from './types';
+
+export type SqlCell = string | number | null;
+
+/** Columns `process` fills. Name columns (agent/team/customer) hold text; the writer resolves ids. */
+export type OutColumn =
+  | 'external_id'
+  | 'channel'
+  | 'agent_name'
+  | 'team_name'
+  | 'customer_ref'
+  | 'customer_name'
+  | 'customer_email'
+  | 'started_at'
+  | 'day'
+  | 'topic'
+  | 'subject'
+  | 'priority'
+  | 'status'
+  | 'answered'
+  | 'abandoned'
+  | 'resolved'
+  | 'first_response_at'
+  | 'first_response_seconds'
+  | 'resolved_at'
+  | 'resolution_seconds'
+  | 'resolution_business_seconds'
+  | 'talk_seconds'
+  | 'hold_seconds'
+  | 'wrap_seconds'
+  | 'fcr'
+  | 'csat_score'
+  | 'csat_scale'
+  | 'nps_score'
+  | 'ces_score'
+  | 'ces_scale'
+  | 'is_complaint'
+  | 'escalated'
+  | 'escalation_level'
+  | 'complaint_category'
+  | 'complaint_details'
+  | 'cross_sell_eligible'
+  | 'cross_sell_offered'
+  | 'cross_sell_converted'
+  | 'customer_comment'
+  | 'notes';
+
+export class MappingError extends Error {
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'MappingError';
+  }
+}
+
+export interface CompiledMapping {
+  columns: OutColumn[];
+  /** Index of each output column in `columns` (or -1). */
+  index: Record<OutColumn, number>;
+  /** field → index of its column in the file. */
+  cellIndex: Partial<Record<TargetField, number>>;
+  dateOrder: 'mdy' | 'dmy' | null;
+  csatScale: 5 | 10 | null;
+  cesScale: 5 | 7 | null;
+  /** Human-readable decisions taken for this file (shown in preview and report). */
+  assumptions: string[];
+  /** Fills `out` (length = columns.length). Returns the row's issues, or null when accepted. */
+  process(cells: RawCell[], row: number, out: SqlCell[], stats: RowStats): RowIssue[] | null;
+}
+
+/** Counters of decisions taken row by row (reported as assumptions with counts). */
+export interface RowStats {
+  startedFromFallback: number;
+  startedFromDefaultDate: number;
+  resolvedBeforeFirstResponse: number;
+  abandonedZeroTalkNulled: number;
+  formulaTextKept: number;
+}
+
+export const emptyRowStats = (): RowStats => ({
+  startedFromFallback: 0,
+  startedFromDefaultDate: 0,
+  resolvedBeforeFirstResponse: 0,
+  abandonedZeroTalkNulled: 0,
+  formulaTextKept: 0,
+});
+
+const DIRECT_TEXT: Partial<Record<TargetField, OutColumn>> = {
+  topic: 'topic',
+  subject: 'subject',
+  priority: 'priority',
+  status: 'status',
+  escalation_level: 'escalation_level',
+  complaint_category: 'complaint_category',
+  complaint_details: 'complaint_details',
+  customer_comment: 'customer_comment',
+  notes: 'notes',
+  customer_name: 'customer_name',
+  customer_email: 'customer_email',
+};
+const DIRECT_FLAG: Partial<Record<TargetField, OutColumn>> = {
+  fcr: 'fcr',
+  is_complaint: 'is_complaint',
+  escalated: 'escalated',
+  cross_sell_eligible: 'cross_sell_eligible',
+  cross_sell_offered: 'cross_sell_offered',
+  cross_sell_converted: 'cross_sell_converted',
+};
+const DURATIONS: DurationField[] = [
+  'first_response_seconds',
+  'resolution_seconds',
+  'resolution_business_seconds',
+  'talk_seconds',
+  'hold_seconds',
+  'wrap_seconds',
+];
+const ZEROED_WHEN_ABANDONED: OutColumn[] = ['talk_seconds', 'hold_seconds', 'wrap_seconds'];
+
+const RESOLVED_STATUSES = new Set(['solved', 'closed', 'resolved', 'done', 'completed', 'complete', 'fixed']);
+const OPEN_STATUSES = new Set(['open', 'new', 'pending', 'hold', 'on-hold', 'on hold', 'in progress', 'pending customer response', 'waiting', 'escalated', 'reopened']);
+
+/** Finds each mapped header in the file (case/spacing-insensitive). Throws MappingError when one is missing. */
+export function resolveColumns(headers: string[], mapping: ImportMapping): Partial<Record<TargetField, number>> {
+  const normalised = headers.map(normalizeHeader);
+  const cellIndex: Partial<Record<TargetField, number>> = {};
+  const missing: string[] = [];
+  for (const field of TARGET_FIELDS) {
+    const header = mapping.fields[field];
+    if (header === undefined || header === '') continue;
+    let i = headers.indexOf(header);
+    if (i < 0) i = normalised.indexOf(normalizeHeader(header));
+    if (i < 0) missing.push(`"${header}" (for ${field})`);
+    else cellIndex[field] = i;
+  }
+  if (missing.length > 0) {
+    throw new MappingError(
+      `The file has no column ${missing.join(', ')}. Its columns are: ${headers.map((h) => `"${clip(h, 30)}"`).join(', ')}.`,
+      { missing, headers },
+    );
+  }
+  return cellIndex;
+}
+
+export function compileMapping(
+  headers: string[],
+  mapping: ImportMapping,
+  options: ImportOptions,
+  samples: RawCell[][],
+): CompiledMapping {
+  const cellIndex = resolveColumns(headers, mapping);
+  const has = (field: TargetField) => cellIndex[field] !== undefined;
+  if (!has('started_at') && !has('first_response_at') && !has('resolved_at') && !options.fallbackDate) {
+    throw new MappingError(
+      `No date column is mapped. Map "started_at" to the column with the creation or call date (columns: ${headers
+        .map((h) => `"${clip(h, 30)}"`)
+        .join(', ')}).`,
+      { headers },
+    );
+  }
+  const assumptions: string[] = [];
+  const sampleOf = (field: TargetField): RawCell[] => {
+    const i = cellIndex[field];
+    return i === undefined ? [] : samples.map((row) => row[i]);
+  };
+
+  // Day/month order, settled once per file from every date column's sample.
+  let dateOrder: 'mdy' | 'dmy' | null = options.dateOrder === 'auto' ? null : options.dateOrder;
+  if (options.dateOrder === 'auto') {
+    const detected = detectDateOrder(
+      (['started_at', 'first_response_at', 'resolved_at'] as const).flatMap((f) => sampleOf(f)),
+    );
+    dateOrder = detected.order;
+    if (detected.order) assumptions.push(`Dates read as ${detected.order === 'dmy' ? 'day/month/year' : 'month/day/year'} (detected from the values).`);
+  }
+  const order: DateOrder = dateOrder ?? 'auto';
+
+  let csatScale: 5 | 10 | null = null;
+  if (has('csat')) {
+    const setting = mapping.csatScale ?? 'auto';
+    csatScale = setting === 'auto' ? (detectScale(sampleOf('csat'), 5, 10) as 5 | 10) : setting;
+    assumptions.push(`CSAT is on a 1–${csatScale} scale${setting === 'auto' ? ' (detected from the values)' : ''}.`);
+  }
+  let cesScale: 5 | 7 | null = null;
+  if (has('ces')) {
+    const setting = mapping.cesScale ?? 'auto';
+    cesScale = setting === 'auto' ? (detectScale(sampleOf('ces'), 5, 7) as 5 | 7) : setting;
+  }
+  if (!has('started_at')) {
+    assumptions.push(
+      `The file has no creation timestamp: started_at is the first response time, else the resolution time${
+        options.fallbackDate ? `, else ${options.fallbackDate}` : '; rows with neither are rejected'
+      }. Response and resolution durations are not computed from these timestamps.`,
+    );
+  }
+
+  const columns: OutColumn[] = ['external_id', 'channel', 'started_at', 'day'];
+  const add = (c: OutColumn) => {
+    if (!columns.includes(c)) columns.push(c);
+  };
+  if (has('agent')) add('agent_name');
+  if (has('team')) add('team_name');
+  if (has('customer_ref')) add('customer_ref');
+  for (const [field, col] of Object.entries(DIRECT_TEXT) as Array<[TargetField, OutColumn]>) if (has(field)) add(col);
+  if (has('answered')) add('answered');
+  if (has('answered') || has('abandoned')) add('abandoned');
+  if (has('resolved') || has('status') || has('resolved_at')) add('resolved');
+  if (has('first_response_at')) add('first_response_at');
+  if (has('resolved_at')) add('resolved_at');
+  const realStart = has('started_at');
+  if (has('first_response_seconds') || (realStart && has('first_response_at'))) add('first_response_seconds');
+  if (has('resolution_seconds') || (realStart && has('resolved_at'))) add('resolution_seconds');
+  for (const field of DURATIONS) if (has(field)) add(field);
+  for (const [field, col] of Object.entries(DIRECT_FLAG) as Array<[TargetField, OutColumn]>) if (has(field)) add(col);
+  if (has('csat')) {
+    add('csat_score');
+    add('csat_scale');
+  }
+  if (has('nps')) add('nps_score');
+  if (has('ces')) {
+    add('ces_score');
+    add('ces_scale');
+  }
+  const index = {} as Record<OutColumn, number>;
+  for (const c of ALL_OUT_COLUMNS) index[c] = columns.indexOf(c);
+
+  const headerOf = (field: TargetField) => headers[cellIndex[field] ?? -1] ?? field;
+  const units = mapping.units ?? {};
+  const zone = options.timeZone;
+  const defaultChannel = mapping.defaultChannel ?? 'other';
+  const fallbackMs = options.fallbackDate ? parseDateTime(options.fallbackDate, 'mdy') : null;
+  const fallback = fallbackMs && !isFail(fallbackMs) ? fallbackMs : null;
+  if (options.fallbackDate && !fallback) {
+    throw new MappingError(`The fallback date "${options.fallbackDate}" is not a date (use YYYY-MM-DD).`);
+  }
+
+  // Fields read generically, in a fixed order, as [field, outIndex, kind] triples.
+  const textFields = (Object.keys(DIRECT_TEXT) as TargetField[]).filter(has).map((f) => [f, index[DIRECT_TEXT[f] as OutColumn], cellIndex[f] as number] as const);
+  const flagFields = (Object.keys(DIRECT_FLAG) as TargetField[]).filter(has).map((f) => [f, index[DIRECT_FLAG[f] as OutColumn], cellIndex[f] as number] as const);
+  const durationFields = DURATIONS.filter(has).map((f) => [f, index[f as OutColumn], cellIndex[f] as number, units[f] ?? 'auto'] as const);
+
+  function process(cells: RawCell[], row: number, out: SqlCell[], stats: RowStats): RowIssue[] | null {
+    let issues: RowIssue[] | null = null;
+    const issue = (field: TargetField, raw: RawCell, reason: string) => {
+      (issues ??= []).push({ row, column: headerOf(field), value: clip(cellText(raw), 80), reason });
+    };
+    out.fill(null);
+    const cell = (field: TargetField): RawCell => {
+      const i = cellIndex[field];
+      return i === undefined ? undefined : cells[i];
+    };
+
+    if (has('external_id')) {
+      const id = parseText(cell('external_id'));
+      if (id === null) issue('external_id', cell('external_id'), 'the id is empty');
+      out[0] = id;
+    }
+    out[1] = has('channel') ? (parseChannel(cell('channel')) ?? defaultChannel) : defaultChannel;
+
+    for (const [field, at, ci] of textFields) {
+      const text = parseText(cells[ci]);
+      if (text !== null && text.length > 0 && /^[=+\-@]/.test(text) && !/^-?\d/.test(text)) stats.formulaTextKept++;
+      out[at] = text;
+    }
+    if (has('agent')) out[index.agent_name] = parseText(cell('agent'));
+    if (has('team')) out[index.team_name] = parseText(cell('team'));
+    if (has('customer_ref')) out[index.customer_ref] = parseText(cell('customer_ref'));
+
+    // Timestamps.
+    const readDate = (field: TargetField): DateTimeValue | null => {
+      if (!has(field)) return null;
+      const raw = cell(field);
+      const value = parseDateTime(raw, order);
+      if (isFail(value)) {
+        issue(field, raw, value.reason);
+        return null;
+      }
+      return value;
+    };
+    let start = readDate('started_at');
+    if (start && !start.hasTime && has('started_time')) {
+      const raw = cell('started_time');
+      const seconds = parseTimeOfDay(raw);
+      if (isFail(seconds)) issue('started_time', raw, seconds.reason);
+      else if (seconds !== null) start = { ms: start.ms + seconds * 1000, zoned: false, hasTime: true };
+    }
+    const firstResponse = readDate('first_response_at');
+    const resolvedAt = readDate('resolved_at');
+    const toUtc = (v: DateTimeValue) => (v.zoned ? v.ms : wallToUtc(v.ms, zone));
+    const frUtc = firstResponse ? toUtc(firstResponse) : null;
+    const resUtc = resolvedAt ? toUtc(resolvedAt) : null;
+    let startUtc: number | null = start ? toUtc(start) : null;
+    const startIsReal = startUtc !== null;
+    const startFailed = issues !== null && (issues as RowIssue[]).some((i) => i.column === headerOf('started_at'));
+    if (startUtc === null && !startFailed) {
+      if (frUtc !== null || resUtc !== null) {
+        startUtc = frUtc ?? resUtc;
+        stats.startedFromFallback++;
+      } else if (fallback) {
+        startUtc = wallToUtc(fallback.ms, zone);
+        stats.startedFromDefaultDate++;
+      } else {
+        (issues ??= []).push({
+          row,
+          column: has('started_at') ? headerOf('started_at') : 'started_at',
+          value: has('started_at') ? clip(cellText(cell('started_at')), 80) : '',
+          reason: 'no date: the row has no start, first-response or resolution time',
+        });
+      }
+    }
+    if (startUtc !== null) {
+      const iso = new Date(startUtc).toISOString();
+      out[2] = iso;
+      out[3] = zone === 'UTC' ? iso.slice(0, 10) : new Date(utcToWall(startUtc, zone)).toISOString().slice(0, 10);
+    }
+    if (frUtc !== null) out[index.first_response_at] = new Date(frUtc).toISOString();
+    if (resUtc !== null) out[index.resolved_at] = new Date(resUtc).toISOString();
+    if (frUtc !== null && resUtc !== null && resUtc < frUtc) stats.resolvedBeforeFirstResponse++;
+
+    // Flags.
+    for (const [field, at, ci] of flagFields) {
+      const flag = parseFlag(cells[ci]);
+      if (isFail(flag)) issue(field, cells[ci], flag.reason);
+      else out[at] = flag;
+    }
+    let answered: 0 | 1 | null = null;
+    if (has('answered')) {
+      const flag = parseFlag(cell('answered'));
+      if (isFail(flag)) issue('answered', cell('answered'), flag.reason);
+      else answered = flag;
+      out[index.answered] = answered;
+    }
+    let abandoned: 0 | 1 | null = null;
+    if (has('abandoned')) {
+      const flag = parseFlag(cell('abandoned'));
+      if (isFail(flag)) issue('abandoned', cell('abandoned'), flag.reason);
+      else abandoned = flag;
+    } else if (answered !== null) {
+      abandoned = answered === 0 ? 1 : 0;
+    }
+    if (index.abandoned >= 0) out[index.abandoned] = abandoned;
+    if (index.resolved >= 0) {
+      let resolved: 0 | 1 | null = null;
+      if (has('resolved')) {
+        const flag = parseFlag(cell('resolved'));
+        if (isFail(flag)) issue('resolved', cell('resolved'), flag.reason);
+        else resolved = flag;
+      } else if (has('status')) {
+        const status = out[index.status];
+        const key = typeof status === 'string' ? status.toLowerCase() : '';
+        resolved = RESOLVED_STATUSES.has(key) ? 1 : OPEN_STATUSES.has(key) ? 0 : resUtc !== null ? 1 : null;
+      } else {
+        resolved = resUtc !== null ? 1 : 0;
+      }
+      out[index.resolved] = resolved;
+    }
+
+    // Durations.
+    for (const [field, at, ci, unit] of durationFields) {
+      const seconds = parseDuration(cells[ci], unit);
+      if (isFail(seconds)) issue(field, cells[ci], seconds.reason);
+      else out[at] = seconds;
+    }
+    if (startIsReal && startUtc !== null) {
+      if (!has('first_response_seconds') && frUtc !== null && frUtc >= startUtc) {
+        out[index.first_response_seconds] = (frUtc - startUtc) / 1000;
+      }
+      if (!has('resolution_seconds') && resUtc !== null && resUtc >= startUtc) {
+        out[index.resolution_seconds] = (resUtc - startUtc) / 1000;
+      }
+    }
+    // An abandoned call has no talk time: exports write 0 (the PwC CSV) and an average that
+    // includes those zeros would be wrong, so 0 on an abandoned row is stored as "no value".
+    if (abandoned === 1) {
+      for (const c of ZEROED_WHEN_ABANDONED) {
+        const at = index[c];
+        if (at >= 0 && out[at] === 0) {
+          out[at] = null;
+          stats.abandonedZeroTalkNulled++;
+        }
+      }
+    }
+
+    // Scores.
+    if (csatScale !== null) {
+      const raw = cell('csat');
+      const score = parseCsat(raw, csatScale);
+      if (isFail(score)) issue('csat', raw, csatScaleHint(score.reason, csatScale, mapping));
+      else if (score !== null) {
+        out[index.csat_score] = score;
+        out[index.csat_scale] = csatScale;
+      }
+    }
+    if (has('nps')) {
+      const raw = cell('nps');
+      const score = parseNps(raw);
+      if (isFail(score)) issue('nps', raw, score.reason);
+      else out[index.nps_score] = score;
+    }
+    if (cesScale !== null) {
+      const raw = cell('ces');
+      const score = parseCes(raw, cesScale);
+      if (isFail(score)) issue('ces', raw, score.reason);
+      else if (score !== null) {
+        out[index.ces_score] = score;
+        out[index.ces_scale] = cesScale;
+      }
+    }
+    return issues;
+  }
+
+  return { columns, index, cellIndex, dateOrder, csatScale, cesScale, assumptions, process };
+}
+
+function csatScaleHint(reason: string, scale: 5 | 10, mapping: ImportMapping): string {
+  return scale === 5 && (mapping.csatScale ?? 'auto') === 'auto' && /outside/.test(reason)
+    ? `${reason} (scale detected from the first rows; choose the 1–10 scale if the file uses it)`
+    : reason;
+}
+
+export const ALL_OUT_COLUMNS: OutColumn[] = [
+  'external_id', 'channel', 'agent_name', 'team_name', 'customer_ref', 'customer_name', 'customer_email', 'started_at',
+  'day', 'topic', 'subject', 'priority', 'status', 'answered', 'abandoned', 'resolved', 'first_response_at',
+  'first_response_seconds', 'resolved_at', 'resolution_seconds', 'resolution_business_seconds', 'talk_seconds',
+  'hold_seconds', 'wrap_seconds', 'fcr', 'csat_score', 'csat_scale', 'nps_score', 'ces_score', 'ces_scale',
+  'is_complaint', 'escalated', 'escalation_level', 'complaint_category', 'complaint_details', 'cross_sell_eligible',
+  'cross_sell_offered', 'cross_sell_converted', 'customer_comment', 'notes',
+];
+
+/** Fields whose kind is a timestamp but the sample holds durations, or vice versa, are swapped. */
+export function refineMapping(headers: string[], mapping: ImportMapping, samples: RawCell[][]): ImportMapping {
+  const pairs: Array<[TargetField, TargetField]> = [
+    ['first_response_seconds', 'first_response_at'],
+    ['resolution_seconds', 'resolved_at'],
+  ];
+  const fields = { ...mapping.fields };
+  const normalised = headers.map(normalizeHeader);
+  for (const [durationField, timestampField] of pairs) {
+    const header = fields[durationField];
+    if (!header || fields[timestampField]) continue;
+    const i = normalised.indexOf(normalizeHeader(header));
+    if (i < 0) continue;
+    let timestamps = 0;
+    let durations = 0;
+    for (const row of samples) {
+      const raw = row[i];
+      if (raw === null || raw === undefined || raw === '') continue;
+      if (FIELD_KINDS[durationField] === 'duration' && typeof parseDuration(raw) === 'number') durations++;
+      else {
+        const when = parseDateTime(raw, 'auto');
+        if (when && !isFail(when) && when.hasTime) timestamps++;
+      }
+    }
+    if (timestamps > durations) {
+      delete fields[durationField];
+      fields[timestampField] = header;
+    }
+  }
+  return { ...mapping, fields };
+}

@@ -1,0 +1,506 @@
+import { sumOf, type KpiSums } from './aggregate';
+import type { KpiSettings } from './settings';
+import type { KpiBetter, KpiId, KpiUnit } from './types';
+
+/** The interaction fields KPIs read (snake_case, as in the interactions table), derived columns filled. */
+export interface KpiRow {
+  agent_id: string | null;
+  customer_id: string | null;
+  day: string;
+  answered: number | null;
+  abandoned: number | null;
+  resolved: number | null;
+  resolution_business_seconds: number | null;
+  first_response_seconds: number | null;
+  talk_seconds: number | null;
+  hold_seconds: number | null;
+  wrap_seconds: number | null;
+  fcr: number | null;
+  repeat_contact: number | null;
+  csat_score: number | null;
+  csat_scale: number | null;
+  nps_score: number | null;
+  ces_score: number | null;
+  ces_scale: number | null;
+  is_complaint: number | null;
+  escalated: number | null;
+  cross_sell_eligible: number | null;
+  cross_sell_offered: number | null;
+  cross_sell_converted: number | null;
+  sentiment: number | null;
+}
+
+export interface ShiftRow {
+  agent_id: string;
+  day: string;
+  logged_in_seconds: number;
+}
+
+/** What a reference implementation may look at besides the period's rows. */
+export interface ReferenceContext {
+  settings: KpiSettings;
+  /** Logged-in time of the agents and days in scope (interactions per hour). */
+  shifts: ShiftRow[];
+  /** Rows of the previous period of the same length (retention's "customers at start"). */
+  previousRows: KpiRow[];
+}
+
+export interface KpiDefinition {
+  id: KpiId;
+  label: string;
+  /** Unit in the default settings; see `kpiUnit` (CSAT in mean mode is a score). */
+  unit: KpiUnit;
+  better: KpiBetter;
+  /** The exact DOMAIN.md definition, with how blanks are treated. */
+  description: string;
+  /** Digits after the decimal point a UI should show. */
+  decimals: number;
+  /** True when per-period values come from distinct customers, not from agg_daily sums (not additive). */
+  needsCustomers?: boolean;
+  /** True when the value needs logged-in time (agent_shifts). */
+  needsShifts?: boolean;
+  fromAggregate(sums: KpiSums, settings: KpiSettings): number | null;
+  reference(rows: KpiRow[], ctx: ReferenceContext): number | null;
+}
+
+const pct = (num: number, den: number): number | null => (den > 0 ? (100 * num) / den : null);
+const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
+const count = (rows: KpiRow[], pred: (r: KpiRow) => boolean): number =>
+  rows.reduce((n, r) => n + (pred(r) ? 1 : 0), 0);
+const sumBy = (rows: KpiRow[], pred: (r: KpiRow) => boolean, value: (r: KpiRow) => number): number =>
+  rows.reduce((n, r) => n + (pred(r) ? value(r) : 0), 0);
+const sumCols = (s: KpiSums, prefix: string, from: number, to: number): number => {
+  let n = 0;
+  for (let k = from; k <= to; k += 1) n += sumOf(s, `${prefix}_${k}`);
+  return n;
+};
+
+/** Same rule as the SQL: a Likert rating is rounded to its point (SQLite round = half away from zero). */
+const likert = (value: number): number => Math.sign(value) * Math.round(Math.abs(value));
+const abandonedOf = (r: KpiRow): number | null =>
+  r.abandoned ?? (r.answered === null ? null : 1 - r.answered);
+const handled = (r: KpiRow): boolean => (abandonedOf(r) ?? 0) === 0;
+
+/** Maps a rating on scale `from` (1..from) linearly onto 1..to, so mixed-scale means are comparable. */
+const rescale = (k: number, from: number, to: number): number => 1 + ((k - 1) * (to - 1)) / (from - 1);
+
+interface Rated {
+  k: number;
+  scale: number;
+}
+
+/** Valid ratings (1..scale) with the scale each is on: explicit, or the setting when blank. */
+function ratingsFromRows(
+  rows: KpiRow[],
+  score: (r: KpiRow) => number | null,
+  scaleOf: (r: KpiRow) => number | null,
+  defaultScale: number,
+): Rated[] {
+  const out: Rated[] = [];
+  for (const r of rows) {
+    const v = score(r);
+    if (v === null) continue;
+    const k = likert(v);
+    const scale = scaleOf(r) ?? defaultScale;
+    if (k >= 1 && k <= scale) out.push({ k, scale });
+  }
+  return out;
+}
+
+function ratingsFromSums(
+  s: KpiSums,
+  prefix: string,
+  scales: number[],
+  unknownPrefix: string,
+  defaultScale: number,
+) {
+  const out: Array<Rated & { n: number }> = [];
+  for (const scale of scales)
+    for (let k = 1; k <= scale; k += 1) out.push({ k, scale, n: sumOf(s, `${prefix}${scale}_${k}`) });
+  for (let k = 1; k <= defaultScale; k += 1)
+    out.push({ k, scale: defaultScale, n: sumOf(s, `${unknownPrefix}_${k}`) });
+  return out;
+}
+
+function csatFrom(ratings: Array<Rated & { n: number }>, settings: KpiSettings): number | null {
+  const { mode, scale, satisfiedMin5, satisfiedMin10 } = settings.csat;
+  let total = 0;
+  let satisfied = 0;
+  let points = 0;
+  for (const { k, scale: s, n } of ratings) {
+    if (n === 0) continue;
+    total += n;
+    if (k >= (s === 5 ? satisfiedMin5 : satisfiedMin10)) satisfied += n;
+    points += n * rescale(k, s, scale);
+  }
+  return mode === 'mean' ? ratio(points, total) : pct(satisfied, total);
+}
+
+function cesFrom(ratings: Array<Rated & { n: number }>, settings: KpiSettings): number | null {
+  let total = 0;
+  let points = 0;
+  for (const { k, scale, n } of ratings) {
+    total += n;
+    points += n * rescale(k, scale, settings.ces.scale);
+  }
+  return ratio(points, total);
+}
+
+function npsFrom(hist: number[], settings: KpiSettings): number | null {
+  let total = 0;
+  let promoters = 0;
+  let detractors = 0;
+  hist.forEach((n, k) => {
+    total += n;
+    if (k >= settings.nps.promoterMin) promoters += n;
+    if (k <= settings.nps.detractorMax) detractors += n;
+  });
+  return total > 0 ? (100 * (promoters - detractors)) / total : null;
+}
+
+const withN = (ratings: Rated[]): Array<Rated & { n: number }> => ratings.map((r) => ({ ...r, n: 1 }));
+
+function retentionFrom(s: KpiSums): number | null {
+  const start = s.ret_start;
+  const end = s.ret_end;
+  const fresh = s.ret_new;
+  if (start === undefined || end === undefined || fresh === undefined || start <= 0) return null;
+  return (100 * (end - fresh)) / start;
+}
+
+function retentionReference(rows: KpiRow[], ctx: ReferenceContext): number | null {
+  const atStart = new Set(ctx.previousRows.flatMap((r) => (r.customer_id === null ? [] : [r.customer_id])));
+  const atEnd = new Set(rows.flatMap((r) => (r.customer_id === null ? [] : [r.customer_id])));
+  const fresh = [...atEnd].filter((c) => !atStart.has(c)).length;
+  return atStart.size > 0 ? (100 * (atEnd.size - fresh)) / atStart.size : null;
+}
+
+function iphReference(rows: KpiRow[], ctx: ReferenceContext): number | null {
+  const shiftKeys = new Set(ctx.shifts.map((s) => `${s.agent_id}|${s.day}`));
+  const seconds = ctx.shifts.reduce((n, s) => n + s.logged_in_seconds, 0);
+  const handledInShifts = count(rows, (r) => handled(r) && shiftKeys.has(`${r.agent_id}|${r.day}`));
+  return seconds > 0 ? handledInShifts / (seconds / 3600) : null;
+}
+
+export const KPI_REGISTRY: readonly KpiDefinition[] = [
+  {
+    id: 'csat',
+    label: 'CSAT',
+    unit: '%',
+    better: 'higher',
+    decimals: 1,
+    description:
+      'Threshold mode: responses rated satisfied (≥ 4 on 1–5, ≥ 8 on 1–10; settings) ÷ all responses × 100. Mean mode: mean rating on the configured scale. Only responses count (blank ratings are excluded).',
+    fromAggregate: (s, settings) =>
+      csatFrom(ratingsFromSums(s, 'cs', [5, 10], 'csx', settings.csat.scale), settings),
+    reference: (rows, { settings }) =>
+      csatFrom(
+        withN(
+          ratingsFromRows(
+            rows,
+            (r) => r.csat_score,
+            (r) => r.csat_scale,
+            settings.csat.scale,
+          ),
+        ),
+        settings,
+      ),
+  },
+  {
+    id: 'nps',
+    label: 'NPS',
+    unit: 'score',
+    better: 'higher',
+    decimals: 0,
+    description:
+      '% promoters (9–10) − % detractors (0–6) of the 0–10 "how likely to recommend" answers; passives (7–8) count in the total. Range −100…100. Bands: 5–15 average, ≥ 30 strong.',
+    fromAggregate: (s, settings) =>
+      npsFrom(
+        Array.from({ length: 11 }, (_, k) => sumOf(s, `nps_${k}`)),
+        settings,
+      ),
+    reference: (rows, { settings }) => {
+      const hist = Array.from({ length: 11 }, () => 0);
+      for (const r of rows) {
+        if (r.nps_score === null) continue;
+        const k = likert(r.nps_score);
+        if (k >= 0 && k <= 10) hist[k] = (hist[k] ?? 0) + 1;
+      }
+      return npsFrom(hist, settings);
+    },
+  },
+  {
+    id: 'ces',
+    label: 'Customer effort',
+    unit: 'score',
+    better: 'higher',
+    decimals: 2,
+    description:
+      'Mean of the Likert effort score (1–5 or 1–7), on the configured scale; whether high means easy or hard is a setting. Blank scores are excluded.',
+    fromAggregate: (s, settings) =>
+      cesFrom(ratingsFromSums(s, 'ce', [5, 7], 'cex', settings.ces.scale), settings),
+    reference: (rows, { settings }) =>
+      cesFrom(
+        withN(
+          ratingsFromRows(
+            rows,
+            (r) => r.ces_score,
+            (r) => r.ces_scale,
+            settings.ces.scale,
+          ),
+        ),
+        settings,
+      ),
+  },
+  {
+    id: 'fcr',
+    label: 'First contact resolution',
+    unit: '%',
+    better: 'higher',
+    decimals: 1,
+    description:
+      'Issues resolved in the first interaction with no callback on the same concern ÷ issues × 100. Flag mode: the FCR flag (blank flags excluded). Repeat-window mode: resolved and no contact by the same customer on the same topic within N days ÷ contacts with a known customer, topic and resolution.',
+    fromAggregate: (s, settings) =>
+      settings.fcr.mode === 'flag'
+        ? pct(sumOf(s, 'fcrf_yes'), sumOf(s, 'fcrf_n'))
+        : pct(sumOf(s, 'fcrw_yes'), sumOf(s, 'fcrw_n')),
+    reference: (rows, { settings }) =>
+      settings.fcr.mode === 'flag'
+        ? pct(
+            count(rows, (r) => r.fcr === 1),
+            count(rows, (r) => r.fcr !== null),
+          )
+        : pct(
+            count(rows, (r) => r.repeat_contact === 0 && r.resolved === 1),
+            count(rows, (r) => r.repeat_contact !== null && r.resolved !== null),
+          ),
+  },
+  {
+    id: 'art',
+    label: 'Avg resolution time',
+    unit: 'seconds',
+    better: 'lower',
+    decimals: 0,
+    description:
+      'Σ time to resolve ÷ number of resolved tickets, counting business hours only (working days, opening hours, holidays, time zone: settings). Unresolved tickets and tickets without a resolution time are not in the denominator.',
+    fromAggregate: (s) => ratio(sumOf(s, 'art_sum'), sumOf(s, 'art_n')),
+    reference: (rows) => {
+      const ok = (r: KpiRow) => r.resolved === 1 && r.resolution_business_seconds !== null;
+      return ratio(
+        sumBy(rows, ok, (r) => r.resolution_business_seconds ?? 0),
+        count(rows, ok),
+      );
+    },
+  },
+  {
+    id: 'frt',
+    label: 'First response time',
+    unit: 'seconds',
+    better: 'lower',
+    decimals: 0,
+    description:
+      'Σ time to first response ÷ number of cases with a response time; for calls the average speed of answer (time in queue before an agent picks up).',
+    fromAggregate: (s) => ratio(sumOf(s, 'frt_sum'), sumOf(s, 'frt_n')),
+    reference: (rows) => {
+      const ok = (r: KpiRow) => r.first_response_seconds !== null;
+      return ratio(
+        sumBy(rows, ok, (r) => r.first_response_seconds ?? 0),
+        count(rows, ok),
+      );
+    },
+  },
+  {
+    id: 'resolution_rate',
+    label: 'Resolution rate',
+    unit: '%',
+    better: 'higher',
+    decimals: 1,
+    description: 'Resolved ÷ submitted × 100 (interactions whose resolved flag is blank are excluded).',
+    fromAggregate: (s) => pct(sumOf(s, 'res_yes'), sumOf(s, 'res_n')),
+    reference: (rows) =>
+      pct(
+        count(rows, (r) => r.resolved === 1),
+        count(rows, (r) => r.resolved !== null),
+      ),
+  },
+  {
+    id: 'escalation_rate',
+    label: 'Escalation rate',
+    unit: '%',
+    better: 'lower',
+    decimals: 1,
+    description:
+      'Complaints that needed a second level (expert, manager) ÷ complaints × 100 (complaints with a blank escalation flag are excluded).',
+    fromAggregate: (s) => pct(sumOf(s, 'esc_yes'), sumOf(s, 'esc_n')),
+    reference: (rows) =>
+      pct(
+        count(rows, (r) => r.is_complaint === 1 && r.escalated === 1),
+        count(rows, (r) => r.is_complaint === 1 && r.escalated !== null),
+      ),
+  },
+  {
+    id: 'abandonment_rate',
+    label: 'Abandonment rate',
+    unit: '%',
+    better: 'lower',
+    decimals: 1,
+    description:
+      'Abandoned calls or chats ÷ all inquiries × 100; the aim is 0. Abandoned = the abandoned flag, else not answered; inquiries with neither are excluded.',
+    fromAggregate: (s) => pct(sumOf(s, 'ab_yes'), sumOf(s, 'ab_n')),
+    reference: (rows) =>
+      pct(
+        count(rows, (r) => abandonedOf(r) === 1),
+        count(rows, (r) => abandonedOf(r) !== null),
+      ),
+  },
+  {
+    id: 'retention_rate',
+    label: 'Customer retention',
+    unit: '%',
+    better: 'higher',
+    decimals: 1,
+    needsCustomers: true,
+    description:
+      '((customers at end − new customers during the period) ÷ customers at start) × 100, from customer ids on interactions: customers at start = customers in contact during the previous period of the same length, at end = in contact during this period, new = those of them not in contact before. Entered customer counts for the exact period win.',
+    fromAggregate: retentionFrom,
+    reference: retentionReference,
+  },
+  {
+    id: 'churn_rate',
+    label: 'Customer churn',
+    unit: '%',
+    better: 'lower',
+    decimals: 1,
+    needsCustomers: true,
+    description: '100 − customer retention rate.',
+    fromAggregate: (s) => {
+      const crr = retentionFrom(s);
+      return crr === null ? null : 100 - crr;
+    },
+    reference: (rows, ctx) => {
+      const crr = retentionReference(rows, ctx);
+      return crr === null ? null : 100 - crr;
+    },
+  },
+  {
+    id: 'aht',
+    label: 'Avg handle time',
+    unit: 'seconds',
+    better: 'lower',
+    decimals: 0,
+    description:
+      '(talk + hold + wrap-up) ÷ handled interactions. Abandoned contacts and contacts without a talk time are excluded; blank hold or wrap-up counts as 0.',
+    fromAggregate: (s) => ratio(sumOf(s, 'aht_sum'), sumOf(s, 'aht_n')),
+    reference: (rows) => {
+      const ok = (r: KpiRow) => r.talk_seconds !== null && handled(r);
+      return ratio(
+        sumBy(rows, ok, (r) => (r.talk_seconds ?? 0) + (r.hold_seconds ?? 0) + (r.wrap_seconds ?? 0)),
+        count(rows, ok),
+      );
+    },
+  },
+  {
+    id: 'interactions_per_hour',
+    label: 'Interactions per hour',
+    unit: 'per_hour',
+    better: 'higher',
+    decimals: 2,
+    needsShifts: true,
+    description:
+      'Handled (not abandoned) interactions ÷ logged-in hours, over the agent-days that have logged-in time recorded.',
+    fromAggregate: (s) => {
+      const seconds = s.shift_seconds;
+      const n = s.shift_handled;
+      return seconds === undefined || n === undefined || seconds <= 0 ? null : n / (seconds / 3600);
+    },
+    reference: iphReference,
+  },
+  {
+    id: 'cross_sell_offer_rate',
+    label: 'Cross-sell offer rate',
+    unit: '%',
+    better: 'higher',
+    decimals: 1,
+    description:
+      'Offers made (upsells count too) ÷ eligible interactions × 100 (blank offer flags excluded).',
+    fromAggregate: (s) => pct(sumOf(s, 'xo_yes'), sumOf(s, 'xo_n')),
+    reference: (rows) =>
+      pct(
+        count(rows, (r) => r.cross_sell_eligible === 1 && r.cross_sell_offered === 1),
+        count(rows, (r) => r.cross_sell_eligible === 1 && r.cross_sell_offered !== null),
+      ),
+  },
+  {
+    id: 'cross_sell_conversion_rate',
+    label: 'Cross-sell conversion',
+    unit: '%',
+    better: 'higher',
+    decimals: 1,
+    description: 'Conversions ÷ offers × 100 (offers with a blank outcome excluded).',
+    fromAggregate: (s) => pct(sumOf(s, 'xc_yes'), sumOf(s, 'xc_n')),
+    reference: (rows) =>
+      pct(
+        count(rows, (r) => r.cross_sell_offered === 1 && r.cross_sell_converted === 1),
+        count(rows, (r) => r.cross_sell_offered === 1 && r.cross_sell_converted !== null),
+      ),
+  },
+  {
+    id: 'volume',
+    label: 'Volume',
+    unit: 'count',
+    better: 'neutral',
+    decimals: 0,
+    description:
+      'New interactions in the period (day/week/month/quarter); event marks on the chart explain spikes.',
+    fromAggregate: (s) => sumOf(s, 'n'),
+    reference: (rows) => rows.length,
+  },
+  {
+    id: 'sentiment_positive',
+    label: 'Positive sentiment',
+    unit: '%',
+    better: 'higher',
+    decimals: 1,
+    description:
+      'Share of customer comments that are positive (offline lexicon) × 100, over interactions with a comment or a sentiment.',
+    fromAggregate: (s) => pct(sumOf(s, 'sent_pos'), sumOf(s, 'sent_n')),
+    reference: (rows) =>
+      pct(
+        count(rows, (r) => r.sentiment === 1),
+        count(rows, (r) => r.sentiment !== null),
+      ),
+  },
+  {
+    id: 'sentiment_negative',
+    label: 'Negative sentiment',
+    unit: '%',
+    better: 'lower',
+    decimals: 1,
+    description:
+      'Share of customer comments that are negative (offline lexicon) × 100, over interactions with a comment or a sentiment.',
+    fromAggregate: (s) => pct(sumOf(s, 'sent_neg'), sumOf(s, 'sent_n')),
+    reference: (rows) =>
+      pct(
+        count(rows, (r) => r.sentiment === -1),
+        count(rows, (r) => r.sentiment !== null),
+      ),
+  },
+];
+
+const byId = new Map(KPI_REGISTRY.map((k) => [k.id, k]));
+
+export function getKpi(id: KpiId): KpiDefinition {
+  const def = byId.get(id);
+  if (!def) throw new Error(`Unknown KPI ${id}`);
+  return def;
+}
+
+/** Unit in force: CSAT in mean mode is a score, not a percentage. */
+export function kpiUnit(def: KpiDefinition, settings: KpiSettings): KpiUnit {
+  return def.id === 'csat' && settings.csat.mode === 'mean' ? 'score' : def.unit;
+}
+
+/** Direction in force: CES is better low when a high score means hard. */
+export function kpiBetter(def: KpiDefinition, settings: KpiSettings): KpiBetter {
+  return def.id === 'ces' && settings.ces.direction === 'high_is_hard' ? 'lower' : def.better;
+}

@@ -1,0 +1,425 @@
+-- user_version 2
+
+-- index agents_team on agents
+CREATE INDEX agents_team ON agents(team_id);
+
+-- index agg_daily_agent_day on agg_daily
+CREATE INDEX agg_daily_agent_day ON agg_daily(agent_id, day);
+
+-- index agg_daily_day on agg_daily
+CREATE INDEX agg_daily_day ON agg_daily(day);
+
+-- index agg_daily_team_day on agg_daily
+CREATE INDEX agg_daily_team_day ON agg_daily(team_id, day);
+
+-- index audit_log_entity on audit_log
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, at);
+
+-- index interactions_agent_started on interactions
+CREATE INDEX interactions_agent_started ON interactions(agent_id, started_at);
+
+-- index interactions_customer_started on interactions
+CREATE INDEX interactions_customer_started ON interactions(customer_id, started_at);
+
+-- index interactions_started on interactions
+CREATE INDEX interactions_started ON interactions(started_at);
+
+-- index kpi_events_day on kpi_events
+CREATE INDEX kpi_events_day ON kpi_events(day);
+
+-- index performance_reviews_agent on performance_reviews
+CREATE INDEX performance_reviews_agent ON performance_reviews(agent_id, period_start);
+
+-- index reviews_agent on reviews
+CREATE INDEX reviews_agent ON reviews(agent_id, reviewed_at);
+
+-- index reviews_interaction on reviews
+CREATE INDEX reviews_interaction ON reviews(interaction_id);
+
+-- index sqlite_autoindex_agent_shifts_1 on agent_shifts
+(automatic);
+
+-- index sqlite_autoindex_agents_1 on agents
+(automatic);
+
+-- index sqlite_autoindex_agents_2 on agents
+(automatic);
+
+-- index sqlite_autoindex_customer_counts_1 on customer_counts
+(automatic);
+
+-- index sqlite_autoindex_customers_1 on customers
+(automatic);
+
+-- index sqlite_autoindex_customers_2 on customers
+(automatic);
+
+-- index sqlite_autoindex_goals_1 on goals
+(automatic);
+
+-- index sqlite_autoindex_import_batches_1 on import_batches
+(automatic);
+
+-- index sqlite_autoindex_import_mappings_1 on import_mappings
+(automatic);
+
+-- index sqlite_autoindex_import_mappings_2 on import_mappings
+(automatic);
+
+-- index sqlite_autoindex_interactions_1 on interactions
+(automatic);
+
+-- index sqlite_autoindex_kpi_events_1 on kpi_events
+(automatic);
+
+-- index sqlite_autoindex_performance_reviews_1 on performance_reviews
+(automatic);
+
+-- index sqlite_autoindex_review_answers_1 on review_answers
+(automatic);
+
+-- index sqlite_autoindex_review_form_versions_1 on review_form_versions
+(automatic);
+
+-- index sqlite_autoindex_review_form_versions_2 on review_form_versions
+(automatic);
+
+-- index sqlite_autoindex_review_forms_1 on review_forms
+(automatic);
+
+-- index sqlite_autoindex_reviews_1 on reviews
+(automatic);
+
+-- index sqlite_autoindex_settings_1 on settings
+(automatic);
+
+-- index sqlite_autoindex_teams_1 on teams
+(automatic);
+
+-- index sqlite_autoindex_teams_2 on teams
+(automatic);
+
+-- table agent_shifts on agent_shifts
+CREATE TABLE agent_shifts (
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  day TEXT NOT NULL,
+  logged_in_seconds REAL NOT NULL CHECK (logged_in_seconds >= 0),
+  PRIMARY KEY (agent_id, day)
+);
+
+-- table agents on agents
+CREATE TABLE agents (
+  id TEXT PRIMARY KEY,
+  team_id TEXT REFERENCES teams(id) ON DELETE SET NULL,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  email TEXT,
+  external_ref TEXT,
+  hired_on TEXT,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at TEXT NOT NULL
+);
+
+-- table agg_daily on agg_daily
+CREATE TABLE agg_daily (
+  day TEXT NOT NULL,
+  agent_id TEXT,
+  team_id TEXT,
+  channel TEXT NOT NULL,
+  n INTEGER NOT NULL DEFAULT 0,
+  handled_n INTEGER NOT NULL DEFAULT 0,
+  ab_n INTEGER NOT NULL DEFAULT 0,
+  ab_yes INTEGER NOT NULL DEFAULT 0,
+  res_n INTEGER NOT NULL DEFAULT 0,
+  res_yes INTEGER NOT NULL DEFAULT 0,
+  art_n INTEGER NOT NULL DEFAULT 0,
+  art_sum REAL NOT NULL DEFAULT 0,
+  frt_n INTEGER NOT NULL DEFAULT 0,
+  frt_sum REAL NOT NULL DEFAULT 0,
+  aht_n INTEGER NOT NULL DEFAULT 0,
+  aht_sum REAL NOT NULL DEFAULT 0,
+  esc_n INTEGER NOT NULL DEFAULT 0,
+  esc_yes INTEGER NOT NULL DEFAULT 0,
+  fcrf_n INTEGER NOT NULL DEFAULT 0,
+  fcrf_yes INTEGER NOT NULL DEFAULT 0,
+  fcrw_n INTEGER NOT NULL DEFAULT 0,
+  fcrw_yes INTEGER NOT NULL DEFAULT 0,
+  xo_n INTEGER NOT NULL DEFAULT 0,
+  xo_yes INTEGER NOT NULL DEFAULT 0,
+  xc_n INTEGER NOT NULL DEFAULT 0,
+  xc_yes INTEGER NOT NULL DEFAULT 0,
+  sent_n INTEGER NOT NULL DEFAULT 0,
+  sent_pos INTEGER NOT NULL DEFAULT 0,
+  sent_neg INTEGER NOT NULL DEFAULT 0,
+  cs5_1 INTEGER NOT NULL DEFAULT 0,
+  cs5_2 INTEGER NOT NULL DEFAULT 0,
+  cs5_3 INTEGER NOT NULL DEFAULT 0,
+  cs5_4 INTEGER NOT NULL DEFAULT 0,
+  cs5_5 INTEGER NOT NULL DEFAULT 0,
+  cs10_1 INTEGER NOT NULL DEFAULT 0,
+  cs10_2 INTEGER NOT NULL DEFAULT 0,
+  cs10_3 INTEGER NOT NULL DEFAULT 0,
+  cs10_4 INTEGER NOT NULL DEFAULT 0,
+  cs10_5 INTEGER NOT NULL DEFAULT 0,
+  cs10_6 INTEGER NOT NULL DEFAULT 0,
+  cs10_7 INTEGER NOT NULL DEFAULT 0,
+  cs10_8 INTEGER NOT NULL DEFAULT 0,
+  cs10_9 INTEGER NOT NULL DEFAULT 0,
+  cs10_10 INTEGER NOT NULL DEFAULT 0,
+  csx_1 INTEGER NOT NULL DEFAULT 0,
+  csx_2 INTEGER NOT NULL DEFAULT 0,
+  csx_3 INTEGER NOT NULL DEFAULT 0,
+  csx_4 INTEGER NOT NULL DEFAULT 0,
+  csx_5 INTEGER NOT NULL DEFAULT 0,
+  csx_6 INTEGER NOT NULL DEFAULT 0,
+  csx_7 INTEGER NOT NULL DEFAULT 0,
+  csx_8 INTEGER NOT NULL DEFAULT 0,
+  csx_9 INTEGER NOT NULL DEFAULT 0,
+  csx_10 INTEGER NOT NULL DEFAULT 0,
+  nps_0 INTEGER NOT NULL DEFAULT 0,
+  nps_1 INTEGER NOT NULL DEFAULT 0,
+  nps_2 INTEGER NOT NULL DEFAULT 0,
+  nps_3 INTEGER NOT NULL DEFAULT 0,
+  nps_4 INTEGER NOT NULL DEFAULT 0,
+  nps_5 INTEGER NOT NULL DEFAULT 0,
+  nps_6 INTEGER NOT NULL DEFAULT 0,
+  nps_7 INTEGER NOT NULL DEFAULT 0,
+  nps_8 INTEGER NOT NULL DEFAULT 0,
+  nps_9 INTEGER NOT NULL DEFAULT 0,
+  nps_10 INTEGER NOT NULL DEFAULT 0,
+  ce5_1 INTEGER NOT NULL DEFAULT 0,
+  ce5_2 INTEGER NOT NULL DEFAULT 0,
+  ce5_3 INTEGER NOT NULL DEFAULT 0,
+  ce5_4 INTEGER NOT NULL DEFAULT 0,
+  ce5_5 INTEGER NOT NULL DEFAULT 0,
+  ce7_1 INTEGER NOT NULL DEFAULT 0,
+  ce7_2 INTEGER NOT NULL DEFAULT 0,
+  ce7_3 INTEGER NOT NULL DEFAULT 0,
+  ce7_4 INTEGER NOT NULL DEFAULT 0,
+  ce7_5 INTEGER NOT NULL DEFAULT 0,
+  ce7_6 INTEGER NOT NULL DEFAULT 0,
+  ce7_7 INTEGER NOT NULL DEFAULT 0,
+  cex_1 INTEGER NOT NULL DEFAULT 0,
+  cex_2 INTEGER NOT NULL DEFAULT 0,
+  cex_3 INTEGER NOT NULL DEFAULT 0,
+  cex_4 INTEGER NOT NULL DEFAULT 0,
+  cex_5 INTEGER NOT NULL DEFAULT 0,
+  cex_6 INTEGER NOT NULL DEFAULT 0,
+  cex_7 INTEGER NOT NULL DEFAULT 0
+);
+
+-- table audit_log on audit_log
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  diff_json TEXT
+);
+
+-- table customer_counts on customer_counts
+CREATE TABLE customer_counts (
+  id TEXT PRIMARY KEY,
+  team_id TEXT REFERENCES teams(id),
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  customers_at_start INTEGER NOT NULL CHECK (customers_at_start >= 0),
+  customers_at_end INTEGER NOT NULL CHECK (customers_at_end >= 0),
+  new_customers INTEGER NOT NULL CHECK (new_customers >= 0)
+);
+
+-- table customers on customers
+CREATE TABLE customers (
+  id TEXT PRIMARY KEY,
+  external_ref TEXT UNIQUE,
+  name TEXT,
+  email TEXT,
+  first_seen_at TEXT,
+  created_at TEXT NOT NULL
+);
+
+-- table goals on goals
+CREATE TABLE goals (
+  id TEXT PRIMARY KEY,
+  scope TEXT NOT NULL CHECK (scope IN ('team', 'agent')),
+  team_id TEXT REFERENCES teams(id),
+  agent_id TEXT REFERENCES agents(id),
+  kpi_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  baseline REAL,
+  target REAL NOT NULL,
+  start_date TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  milestones_json TEXT NOT NULL DEFAULT '[]',
+  owner TEXT,
+  check_frequency TEXT,
+  worksheet_json TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (deadline >= start_date)
+);
+
+-- table import_batches on import_batches
+CREATE TABLE import_batches (
+  id TEXT PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  file_sha256 TEXT,
+  source TEXT NOT NULL,
+  mapping_json TEXT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  inserted INTEGER NOT NULL DEFAULT 0,
+  updated INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0
+);
+
+-- table import_mappings on import_mappings
+CREATE TABLE import_mappings (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  mapping_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- table interactions on interactions
+CREATE TABLE interactions (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL DEFAULT 'manual',
+  external_id TEXT,
+  channel TEXT NOT NULL CHECK (channel IN ('call', 'chat', 'email', 'ticket', 'social', 'other')),
+  agent_id TEXT REFERENCES agents(id),
+  team_id TEXT REFERENCES teams(id),
+  customer_id TEXT REFERENCES customers(id),
+  started_at TEXT NOT NULL,
+  day TEXT NOT NULL,
+  topic TEXT,
+  subject TEXT,
+  priority TEXT,
+  status TEXT,
+  answered INTEGER CHECK (answered IN (0, 1)),
+  abandoned INTEGER CHECK (abandoned IN (0, 1)),
+  resolved INTEGER CHECK (resolved IN (0, 1)),
+  first_response_at TEXT,
+  resolved_at TEXT,
+  first_response_seconds REAL CHECK (first_response_seconds >= 0),
+  resolution_seconds REAL CHECK (resolution_seconds >= 0),
+  resolution_business_seconds REAL CHECK (resolution_business_seconds >= 0),
+  talk_seconds REAL CHECK (talk_seconds >= 0),
+  hold_seconds REAL CHECK (hold_seconds >= 0),
+  wrap_seconds REAL CHECK (wrap_seconds >= 0),
+  fcr INTEGER CHECK (fcr IN (0, 1)),
+  repeat_contact INTEGER CHECK (repeat_contact IN (0, 1)),
+  csat_score REAL,
+  csat_scale INTEGER CHECK (csat_scale IN (5, 10)),
+  nps_score INTEGER CHECK (nps_score BETWEEN 0 AND 10),
+  ces_score REAL,
+  ces_scale INTEGER CHECK (ces_scale IN (5, 7)),
+  is_complaint INTEGER CHECK (is_complaint IN (0, 1)),
+  escalated INTEGER CHECK (escalated IN (0, 1)),
+  escalation_level TEXT,
+  complaint_category TEXT,
+  complaint_details TEXT,
+  cross_sell_eligible INTEGER CHECK (cross_sell_eligible IN (0, 1)),
+  cross_sell_offered INTEGER CHECK (cross_sell_offered IN (0, 1)),
+  cross_sell_converted INTEGER CHECK (cross_sell_converted IN (0, 1)),
+  customer_comment TEXT,
+  sentiment INTEGER CHECK (sentiment IN (-1, 0, 1)),
+  notes TEXT,
+  import_batch_id TEXT REFERENCES import_batches(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (source, external_id)
+);
+
+-- table kpi_calendar on kpi_calendar
+CREATE TABLE kpi_calendar (
+  start_s INTEGER PRIMARY KEY,
+  day TEXT NOT NULL,
+  open_s INTEGER NOT NULL,
+  close_s INTEGER NOT NULL,
+  cum_s INTEGER NOT NULL
+);
+
+-- table kpi_events on kpi_events
+CREATE TABLE kpi_events (
+  id TEXT PRIMARY KEY,
+  team_id TEXT REFERENCES teams(id),
+  day TEXT NOT NULL,
+  label TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+-- table performance_reviews on performance_reviews
+CREATE TABLE performance_reviews (
+  id TEXT PRIMARY KEY,
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'final')),
+  content_json TEXT NOT NULL DEFAULT '{}',
+  finalized_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- table review_answers on review_answers
+CREATE TABLE review_answers (
+  review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+  criterion_id TEXT NOT NULL,
+  rating REAL,
+  not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),
+  comment TEXT,
+  PRIMARY KEY (review_id, criterion_id)
+);
+
+-- table review_form_versions on review_form_versions
+CREATE TABLE review_form_versions (
+  id TEXT PRIMARY KEY,
+  form_id TEXT NOT NULL REFERENCES review_forms(id),
+  version INTEGER NOT NULL,
+  definition_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (form_id, version)
+);
+
+-- table review_forms on review_forms
+CREATE TABLE review_forms (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  created_at TEXT NOT NULL
+);
+
+-- table reviews on reviews
+CREATE TABLE reviews (
+  id TEXT PRIMARY KEY,
+  form_version_id TEXT NOT NULL REFERENCES review_form_versions(id),
+  agent_id TEXT NOT NULL REFERENCES agents(id),
+  interaction_id INTEGER REFERENCES interactions(id),
+  evaluator TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'submitted')),
+  score REAL CHECK (score BETWEEN 0 AND 100),
+  failed_critical INTEGER NOT NULL DEFAULT 0 CHECK (failed_critical IN (0, 1)),
+  comment TEXT,
+  calibration_group TEXT,
+  reviewed_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- table settings on settings
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value_json TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- table teams on teams
+CREATE TABLE teams (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  created_at TEXT NOT NULL
+);

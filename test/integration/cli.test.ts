@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../../electron/backend/db/database';
+import { migrate } from '../../electron/backend/db/migrate';
+import { loadSqlJs } from '../../electron/backend/db/sqljs';
+
+const ROOT = path.resolve(__dirname, '../..');
+const NOW = '2026-01-15T09:00:00Z';
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI the way `npm run cli` does, in a child process. */
+function cli(...args: string[]): Promise<Outcome> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/main.ts', ...args],
+      { cwd: ROOT, timeout: 120_000, maxBuffer: 10 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const expectUserError = (outcome: Outcome, message: RegExp) => {
+  expect(outcome.code, outcome.stderr).toBe(1);
+  expect(outcome.stderr).toMatch(message);
+  // User errors are explained, not dumped: no stack frames.
+  expect(outcome.stderr).not.toMatch(/^\s+at /m);
+  expect(outcome.stdout).toBe('');
+};
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-cli-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('cli demo + check', () => {
+  it('creates a demo file, then check reports it intact with the same counts', async () => {
+    const file = path.join(dir, 'demo.db');
+    const demo = await cli('demo', '--db', file, '--agents', '4', '--months', '2', '--seed', '9', '--now', NOW);
+    expect(demo.code, demo.stderr).toBe(0);
+    const summary = JSON.parse(demo.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({ ok: true, agents: 4, seed: 9, dataFile: file });
+    expect(summary.interactions).toBeGreaterThan(1000);
+
+    const check = await cli('check', '--db', file);
+    expect(check.code, check.stderr).toBe(0);
+    const report = JSON.parse(check.stdout) as { ok: boolean; integrity: string; schemaVersion: number; counts: Record<string, number> };
+    expect(report).toMatchObject({ ok: true, integrity: 'ok' });
+    expect(report.schemaVersion).toBeGreaterThanOrEqual(1);
+    expect(report.counts.interactions).toBe(summary.interactions);
+    expect(report.counts.agents).toBe(4);
+    expect(report.counts.reviews).toBe(summary.reviews);
+
+    // Same seed and end date: the same rows, ids included.
+    const again = path.join(dir, 'again.db');
+    const second = await cli('demo', '--db', again, '--agents', '4', '--months', '2', '--seed', '9', '--now', NOW);
+    expect(second.code, second.stderr).toBe(0);
+    const { durationMs: _a, dataFile: _b, bytes: _c, ...first } = summary;
+    const { durationMs: _d, dataFile: _e, bytes: _f, ...other } = JSON.parse(second.stdout) as Record<string, unknown>;
+    expect(other).toEqual(first);
+    expect(await tableDump(again)).toBe(await tableDump(file));
+  });
+
+  it('refuses to overwrite a file with data unless --force', async () => {
+    const file = path.join(dir, 'keep.db');
+    expect((await cli('demo', '--db', file, '--agents', '2', '--months', '1', '--now', NOW)).code).toBe(0);
+    const before = fs.readFileSync(file);
+    expectUserError(await cli('demo', '--db', file, '--agents', '2', '--months', '1', '--now', NOW), /already holds data.*--force/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const forced = await cli('demo', '--db', file, '--agents', '3', '--months', '1', '--now', NOW, '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(JSON.parse(forced.stdout)).toMatchObject({ agents: 3 });
+  });
+});
+
+describe('cli errors', () => {
+  it('exits 1 on bad arguments', async () => {
+    expectUserError(await cli('demo', '--db', path.join(dir, 'x.db'), '--agents', 'many'), /--agents must be a whole number/);
+    expectUserError(await cli('demo', '--db', path.join(dir, 'x.db'), '--bogus'), /Unknown option '--bogus'/);
+    expectUserError(await cli('demo'), /Missing --db/);
+    expectUserError(await cli('frobnicate'), /Unknown command "frobnicate"/);
+    expect(fs.existsSync(path.join(dir, 'x.db'))).toBe(false);
+  });
+
+  it('prints help with exit 0', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/demo\s+Create/);
+    expect(help.stdout).toMatch(/check\s+Verify/);
+    const demoHelp = await cli('demo', '--help');
+    expect(demoHelp.code).toBe(0);
+    expect(demoHelp.stdout).toMatch(/--seed S/);
+  });
+
+  it('check exits 1 for a missing, corrupt, truncated or too-new file and changes nothing', async () => {
+    expectUserError(await cli('check', '--db', path.join(dir, 'missing.db')), /No data file/);
+    expect(fs.existsSync(path.join(dir, 'missing.db'))).toBe(false);
+
+    const garbage = path.join(dir, 'garbage.db');
+    fs.writeFileSync(garbage, 'this is not a database at all, just text\n'.repeat(10));
+    expectUserError(await cli('check', '--db', garbage), new RegExp(`${escape(garbage)}.*damaged`));
+
+    const SQL = await loadSqlJs();
+    const db = new Db(new SQL.Database());
+    migrate(db);
+    db.run("INSERT INTO teams (id, name, created_at) VALUES ('t1', 'Team', '2026-01-01T00:00:00Z')");
+    const good = Buffer.from(db.raw.export());
+    const truncated = path.join(dir, 'truncated.db');
+    fs.writeFileSync(truncated, good.subarray(0, Math.floor(good.length / 2)));
+    expectUserError(await cli('check', '--db', truncated), /damaged/);
+
+    db.configure();
+    db.exec('PRAGMA user_version = 999');
+    const newer = path.join(dir, 'newer.db');
+    const newerBytes = Buffer.from(db.raw.export());
+    fs.writeFileSync(newer, newerBytes);
+    expectUserError(await cli('check', '--db', newer), /newer version/);
+    expect(fs.readFileSync(newer).equals(newerBytes)).toBe(true);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.log'))).toEqual(
+      fs.readdirSync(dir).filter((name) => name.endsWith('.log') && !/garbage|truncated|newer/.test(name)),
+    );
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every table's rows, for comparing two files. */
+async function tableDump(file: string): Promise<string> {
+  const SQL = await loadSqlJs();
+  const raw = new SQL.Database(fs.readFileSync(file));
+  try {
+    const tables = raw.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name");
+    return (tables[0]?.values ?? [])
+      .map(([name]) => `${String(name)}:${JSON.stringify(raw.exec(`SELECT * FROM "${String(name)}" ORDER BY 1, 2`))}`)
+      .join('\n');
+  } finally {
+    raw.close();
+  }
+}
