@@ -13,10 +13,25 @@ import { fixedClock } from '../electron/backend/core/clock';
 import { sequentialIds } from '../electron/backend/core/ids';
 import { migrations } from '../electron/backend/db/migrations';
 import type { ImportReport } from '../electron/backend/import/job';
+import type { JobStatus } from '../shared/domain/types';
 import { openDataFile } from '../electron/backend/open';
 
-const HEADER = 'id,agent,team,channel,created at,topic,answered (Y/N),resolved,speed of answer in seconds,talk time,hold time,wrap time,csat';
-const AGENTS = ['Diane', 'Becky', 'Stewart', 'Greg', 'Jim', 'Joe', 'Martha', 'Dan', 'Ada', 'Bo', 'Chen', 'Dara'];
+const HEADER =
+  'id,agent,team,channel,created at,topic,answered (Y/N),resolved,speed of answer in seconds,talk time,hold time,wrap time,csat';
+const AGENTS = [
+  'Diane',
+  'Becky',
+  'Stewart',
+  'Greg',
+  'Jim',
+  'Joe',
+  'Martha',
+  'Dan',
+  'Ada',
+  'Bo',
+  'Chen',
+  'Dara',
+];
 const TOPICS = ['Contract related', 'Technical Support', 'Payment related', 'Admin Support', 'Streaming'];
 const CHANNELS = ['phone', 'chat', 'email'];
 
@@ -108,7 +123,7 @@ export async function runImportBench(rows = 1_000_000): Promise<object> {
       t = performance.now();
       const started = await opened.backend.call('startImport', { path: csv });
       if (!started.ok) throw new Error(started.error.message);
-      const status = await opened.backend.ctx.jobs.wait(started.value.id);
+      const status = await opened.backend.ctx.jobs.wait((started.value as JobStatus).id);
       appSeconds = (performance.now() - t) / 1000;
       if (status.state !== 'done') throw new Error(`import ${status.state}: ${status.message}`);
       report = status.result as ImportReport;

@@ -33,7 +33,7 @@ function time<T>(fn: () => T): { ms: number; value: T } {
 }
 
 /** Generated in SQL (recursive CTE): a million JS-bound inserts would dominate the run. */
-function generate(db: Db): void {
+export function generate(db: Db): void {
   db.transaction(
     () => {
       db.exec(`

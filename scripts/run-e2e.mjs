@@ -16,9 +16,9 @@ if (!existsSync(chromium)) {
 }
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const run = (label, cmd, args) => {
+const run = (label, cmd, args, env = {}) => {
   const started = Date.now();
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`e2e: ${label} failed after ${seconds}s`);
@@ -29,4 +29,6 @@ const run = (label, cmd, args) => {
 
 // Built once here; the harness then finds dist/renderer fresh and reuses it for every test file.
 run('renderer build', bin('vite'), ['build', '--logLevel', 'warn']);
-run('browser tests', bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)]);
+run('browser tests', bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)], {
+  E2E_RENDERER_PREBUILT: '1',
+});

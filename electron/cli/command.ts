@@ -53,18 +53,25 @@ export function requireOption(command: CliCommand, name: string, value: string |
 }
 
 /** A whole number option within bounds; `undefined` when not given. */
-export function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+export function intOption(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value.trim())) throw new CliError(`--${name} must be a whole number (got "${value}").`);
   const parsed = Number(value);
-  if (parsed < min || parsed > max) throw new CliError(`--${name} must be between ${min} and ${max} (got ${value}).`);
+  if (parsed < min || parsed > max)
+    throw new CliError(`--${name} must be between ${min} and ${max} (got ${value}).`);
   return parsed;
 }
 
 export function dateOption(name: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new CliError(`--${name} must be an ISO date or date-time (got "${value}").`);
+  if (Number.isNaN(date.getTime()))
+    throw new CliError(`--${name} must be an ISO date or date-time (got "${value}").`);
   return date;
 }
 

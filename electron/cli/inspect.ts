@@ -28,7 +28,8 @@ export async function inspectDataFile(file: string): Promise<DataFileReport> {
   try {
     const copy = path.join(dir, path.basename(dataFile));
     fs.copyFileSync(dataFile, copy);
-    if (fs.existsSync(journalPathFor(dataFile))) fs.copyFileSync(journalPathFor(dataFile), journalPathFor(copy));
+    if (fs.existsSync(journalPathFor(dataFile)))
+      fs.copyFileSync(journalPathFor(dataFile), journalPathFor(copy));
     const store = await DurableStore.open(copy, { verify: 'integrity_check' }).catch((error: unknown) => {
       // Messages name the file that was opened: name the user's file, not the temporary copy.
       if (error instanceof UserFacingError) {
@@ -40,7 +41,9 @@ export async function inspectDataFile(file: string): Promise<DataFileReport> {
       const db = store.db;
       const integrity = db.values('PRAGMA integrity_check').map((row) => String(row[0]));
       if (integrity.length !== 1 || integrity[0] !== 'ok') {
-        throw new CliError(`${dataFile} is damaged after replaying its journal: ${integrity.slice(0, 5).join('; ')}`);
+        throw new CliError(
+          `${dataFile} is damaged after replaying its journal: ${integrity.slice(0, 5).join('; ')}`,
+        );
       }
       const schemaVersion = db.get<{ user_version: number }>('PRAGMA user_version')?.user_version ?? 0;
       const tables = db
@@ -53,7 +56,8 @@ export async function inspectDataFile(file: string): Promise<DataFileReport> {
       }
       const counts: Record<string, number> = {};
       for (const table of tables) {
-        counts[table] = db.get<{ n: number }>(`SELECT count(*) AS n FROM "${table.replace(/"/g, '""')}"`)?.n ?? 0;
+        counts[table] =
+          db.get<{ n: number }>(`SELECT count(*) AS n FROM "${table.replace(/"/g, '""')}"`)?.n ?? 0;
       }
       return {
         dataFile,

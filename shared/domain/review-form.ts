@@ -157,7 +157,8 @@ export const DEFAULT_REVIEW_FORM: ReviewFormDefinition = {
         {
           id: 'greeting_intro',
           label: 'Introduces the company and themself',
-          description: 'Names the company and their own name, speaks clearly, no unpleasant opening or dead air.',
+          description:
+            'Names the company and their own name, speaks clearly, no unpleasant opening or dead air.',
           scale: 'yes_no_na',
           weight: 1,
           anchors: yesNo(
@@ -377,7 +378,10 @@ export const DEFAULT_REVIEW_FORM: ReviewFormDefinition = {
           description: 'Thanks the agent, no reason to complain.',
           scale: 'yes_no_na',
           weight: 1,
-          anchors: yesNo('Customer ended content, often thanking the agent.', 'Customer ended annoyed or unconvinced.'),
+          anchors: yesNo(
+            'Customer ended content, often thanking the agent.',
+            'Customer ended annoyed or unconvinced.',
+          ),
         },
       ],
     },

@@ -39,7 +39,9 @@ export function formulaFail(text: string): ParseFail | null {
   const c = text.charCodeAt(0);
   // '=' 61, '+' 43, '@' 64, tab 9, CR 13
   if (c === 61 || c === 43 || c === 64 || c === 9 || c === 13) {
-    return new ParseFail(`starts with "${text[0] === '\t' ? '\\t' : text[0]}": looks like a spreadsheet formula, which is never evaluated`);
+    return new ParseFail(
+      `starts with "${text[0] === '\t' ? '\\t' : text[0]}": looks like a spreadsheet formula, which is never evaluated`,
+    );
   }
   return null;
 }
@@ -67,8 +69,35 @@ export function parseNumber(raw: RawCell): number | null | ParseFail {
 
 // ------------------------------------------------------------------------------------------ flags
 
-const TRUE_WORDS = new Set(['y', 'yes', 'true', 't', '1', 'x', 'ja', 'j', 'oui', 'si', 'sí', 'on', 'answered', 'resolved']);
-const FALSE_WORDS = new Set(['n', 'no', 'false', 'f', '0', 'nein', 'non', 'off', 'unanswered', 'unresolved', 'abandoned']);
+const TRUE_WORDS = new Set([
+  'y',
+  'yes',
+  'true',
+  't',
+  '1',
+  'x',
+  'ja',
+  'j',
+  'oui',
+  'si',
+  'sí',
+  'on',
+  'answered',
+  'resolved',
+]);
+const FALSE_WORDS = new Set([
+  'n',
+  'no',
+  'false',
+  'f',
+  '0',
+  'nein',
+  'non',
+  'off',
+  'unanswered',
+  'unresolved',
+  'abandoned',
+]);
 
 export function parseFlag(raw: RawCell): 0 | 1 | null | ParseFail {
   if (typeof raw === 'boolean') return raw ? 1 : 0;
@@ -83,7 +112,9 @@ export function parseFlag(raw: RawCell): 0 | 1 | null | ParseFail {
   if (FALSE_WORDS.has(text)) return 0;
   if (text === '1.0') return 1;
   if (text === '0.0') return 0;
-  return formulaFail(text) ?? new ParseFail(`"${clip(text)}" is not a yes/no value (Y/N, Yes/No, TRUE/FALSE, 1/0)`);
+  return (
+    formulaFail(text) ?? new ParseFail(`"${clip(text)}" is not a yes/no value (Y/N, Yes/No, TRUE/FALSE, 1/0)`)
+  );
 }
 
 // -------------------------------------------------------------------------------------- durations
@@ -134,7 +165,8 @@ export function parseDuration(raw: RawCell, unit: DurationUnit = 'auto'): number
       num = Number(text.replace(',', '.'));
     } else {
       const seconds = parseUnitText(text);
-      if (seconds === null) return new ParseFail(`"${clip(text)}" is not a duration (seconds, mm:ss or h:mm:ss)`);
+      if (seconds === null)
+        return new ParseFail(`"${clip(text)}" is not a duration (seconds, mm:ss or h:mm:ss)`);
       return seconds;
     }
   }
@@ -173,14 +205,47 @@ export interface DateTimeValue {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, janv: 1, januar: 1, feb: 2, february: 2, februar: 2, mar: 3, march: 3, märz: 3, maerz: 3,
-  apr: 4, april: 4, may: 5, mai: 5, jun: 6, june: 6, juni: 6, jul: 7, july: 7, juli: 7, aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9, oct: 10, october: 10, okt: 10, oktober: 10, nov: 11, november: 11,
-  dec: 12, december: 12, dez: 12, dezember: 12,
+  jan: 1,
+  january: 1,
+  janv: 1,
+  januar: 1,
+  feb: 2,
+  february: 2,
+  februar: 2,
+  mar: 3,
+  march: 3,
+  märz: 3,
+  maerz: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  june: 6,
+  juni: 6,
+  jul: 7,
+  july: 7,
+  juli: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  okt: 10,
+  oktober: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+  dez: 12,
+  dezember: 12,
 };
 const NUMERIC_DATE_RE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+(.*))?$/;
 const YMD_SLASH_RE = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T,]+(.*))?$/;
-const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3})\d*)?)?\s*(am|pm|a\.m\.|p\.m\.)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/i;
+const TIME_RE =
+  /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3})\d*)?)?\s*(am|pm|a\.m\.|p\.m\.)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/i;
 
 function isoDigits(s: string, start: number, count: number): number {
   let n = 0;
@@ -250,7 +315,13 @@ function parseTimeText(text: string): TimeText | ParseFail | undefined {
   return { seconds: hours * 3600 + minutes * 60 + seconds + millis / 1000, offsetMinutes };
 }
 
-function withTime(y: number, m: number, d: number, rest: string | undefined, original: string): DateTimeValue | ParseFail {
+function withTime(
+  y: number,
+  m: number,
+  d: number,
+  rest: string | undefined,
+  original: string,
+): DateTimeValue | ParseFail {
   if (!validYmd(y, m, d)) return new ParseFail(`"${clip(original)}" is not a valid calendar date`);
   const base = Date.UTC(y, m - 1, d);
   if (rest === undefined || rest.trim() === '') return { ms: base, zoned: false, hasTime: false };
@@ -315,7 +386,7 @@ function fromSerial(n: number): DateTimeValue | ParseFail {
   if (n >= 1e11) return { ms: Math.round(n), zoned: true, hasTime: true };
   if (n >= 1e8) return { ms: Math.round(n * 1000), zoned: true, hasTime: true };
   if (n < 1 || n > 2_958_465) return new ParseFail(`${n} is not a date`);
-  const ms = EXCEL_EPOCH_MS + Math.round(n * DAY_MS / 1000) * 1000;
+  const ms = EXCEL_EPOCH_MS + Math.round((n * DAY_MS) / 1000) * 1000;
   return { ms, zoned: false, hasTime: !Number.isInteger(n) };
 }
 
@@ -325,7 +396,10 @@ const WEEKDAY_RE =
 function parseTextDate(s: string): DateTimeValue | ParseFail {
   const fail = new ParseFail(`"${clip(s)}" is not a recognised date`);
   const lower = s.toLowerCase().replace(WEEKDAY_RE, ' ');
-  const timeMatch = /(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2})?)\s*$/i.exec(lower);
+  const timeMatch =
+    /(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2})?)\s*$/i.exec(
+      lower,
+    );
   const datePart = timeMatch ? lower.slice(0, timeMatch.index) : lower;
   const tokens = datePart.split(/[\s,./-]+/).filter((t) => t.length > 0);
   let month = 0;
@@ -372,7 +446,10 @@ export function parseTimeOfDay(raw: RawCell): number | null | ParseFail {
  * Settles day/month order for a column from its values: any first part > 12 means day-first,
  * any second part > 12 month-first. Returns null when the sample never disambiguates.
  */
-export function detectDateOrder(values: Iterable<RawCell>): { order: 'mdy' | 'dmy' | null; conflicting: boolean } {
+export function detectDateOrder(values: Iterable<RawCell>): {
+  order: 'mdy' | 'dmy' | null;
+  conflicting: boolean;
+} {
   let dmy = false;
   let mdy = false;
   for (const value of values) {
@@ -400,8 +477,16 @@ export function hasAmbiguousNumericDates(values: Iterable<RawCell>): boolean {
 
 // ---------------------------------------------------------------------------------------- scores
 
-const GOOD_WORDS = new Set(['good', 'satisfied', 'positive', 'happy', 'good, i\'m satisfied', '👍']);
-const BAD_WORDS = new Set(['bad', 'unsatisfied', 'dissatisfied', 'negative', 'unhappy', 'bad, i\'m unsatisfied', '👎']);
+const GOOD_WORDS = new Set(['good', 'satisfied', 'positive', 'happy', "good, i'm satisfied", '👍']);
+const BAD_WORDS = new Set([
+  'bad',
+  'unsatisfied',
+  'dissatisfied',
+  'negative',
+  'unhappy',
+  "bad, i'm unsatisfied",
+  '👎',
+]);
 const NOT_RATED = new Set(['offered', 'unoffered', 'not offered', 'not rated', 'no rating', 'pending']);
 
 /**
@@ -427,7 +512,13 @@ export function parseCes(raw: RawCell, scale: 5 | 7): number | null | ParseFail 
   return scoreInRange(raw, 1, scale, 'CES', false);
 }
 
-function scoreInRange(raw: RawCell, min: number, max: number, label: string, integer: boolean): number | null | ParseFail {
+function scoreInRange(
+  raw: RawCell,
+  min: number,
+  max: number,
+  label: string,
+  integer: boolean,
+): number | null | ParseFail {
   const n = parseNumber(raw);
   if (n === null || isFail(n)) return n;
   if (n < min || n > max) return new ParseFail(`${label} ${n} is outside ${min}–${max}`);
@@ -436,7 +527,11 @@ function scoreInRange(raw: RawCell, min: number, max: number, label: string, int
 }
 
 /** The scale a column of CSAT answers is on: anything above 5 means 1–10. */
-export function detectScale<S extends number>(values: Iterable<RawCell>, small: S, large: number): S | number {
+export function detectScale<S extends number>(
+  values: Iterable<RawCell>,
+  small: S,
+  large: number,
+): S | number {
   let max = -Infinity;
   for (const value of values) {
     const n = parseNumber(value);
@@ -448,12 +543,38 @@ export function detectScale<S extends number>(values: Iterable<RawCell>, small: 
 // -------------------------------------------------------------------------------------- channels
 
 const CHANNEL_WORDS: Record<string, 'call' | 'chat' | 'email' | 'ticket' | 'social' | 'other'> = {
-  call: 'call', calls: 'call', phone: 'call', voice: 'call', telephone: 'call', telefon: 'call', inbound: 'call',
-  outbound: 'call', chat: 'chat', 'live chat': 'chat', livechat: 'chat', messaging: 'chat', whatsapp: 'chat',
-  sms: 'chat', email: 'email', 'e-mail': 'email', mail: 'email', ticket: 'ticket', web: 'ticket',
-  'web form': 'ticket', webform: 'ticket', form: 'ticket', api: 'ticket', portal: 'ticket', 'help center': 'ticket',
-  social: 'social', 'social media': 'social', twitter: 'social', facebook: 'social', instagram: 'social',
-  x: 'social', other: 'other',
+  call: 'call',
+  calls: 'call',
+  phone: 'call',
+  voice: 'call',
+  telephone: 'call',
+  telefon: 'call',
+  inbound: 'call',
+  outbound: 'call',
+  chat: 'chat',
+  'live chat': 'chat',
+  livechat: 'chat',
+  messaging: 'chat',
+  whatsapp: 'chat',
+  sms: 'chat',
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
+  ticket: 'ticket',
+  web: 'ticket',
+  'web form': 'ticket',
+  webform: 'ticket',
+  form: 'ticket',
+  api: 'ticket',
+  portal: 'ticket',
+  'help center': 'ticket',
+  social: 'social',
+  'social media': 'social',
+  twitter: 'social',
+  facebook: 'social',
+  instagram: 'social',
+  x: 'social',
+  other: 'other',
 };
 
 /** Vendor channel names to ours; an unknown name is kept as `other` rather than rejected. */
@@ -506,7 +627,14 @@ export function zoneOffsetMinutes(utcMs: number, zone: string): number {
   }
   const parts: Record<string, number> = {};
   for (const part of fmt.formatToParts(new Date(utcMs))) parts[part.type] = Number(part.value);
-  const asUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  const asUtc = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
 }
 

@@ -155,10 +155,25 @@ const DURATIONS: DurationField[] = [
 const ZEROED_WHEN_ABANDONED: OutColumn[] = ['talk_seconds', 'hold_seconds', 'wrap_seconds'];
 
 const RESOLVED_STATUSES = new Set(['solved', 'closed', 'resolved', 'done', 'completed', 'complete', 'fixed']);
-const OPEN_STATUSES = new Set(['open', 'new', 'pending', 'hold', 'on-hold', 'on hold', 'in progress', 'pending customer response', 'waiting', 'escalated', 'reopened']);
+const OPEN_STATUSES = new Set([
+  'open',
+  'new',
+  'pending',
+  'hold',
+  'on-hold',
+  'on hold',
+  'in progress',
+  'pending customer response',
+  'waiting',
+  'escalated',
+  'reopened',
+]);
 
 /** Finds each mapped header in the file (case/spacing-insensitive). Throws MappingError when one is missing. */
-export function resolveColumns(headers: string[], mapping: ImportMapping): Partial<Record<TargetField, number>> {
+export function resolveColumns(
+  headers: string[],
+  mapping: ImportMapping,
+): Partial<Record<TargetField, number>> {
   const normalised = headers.map(normalizeHeader);
   const cellIndex: Partial<Record<TargetField, number>> = {};
   const missing: string[] = [];
@@ -208,7 +223,10 @@ export function compileMapping(
       (['started_at', 'first_response_at', 'resolved_at'] as const).flatMap((f) => sampleOf(f)),
     );
     dateOrder = detected.order;
-    if (detected.order) assumptions.push(`Dates read as ${detected.order === 'dmy' ? 'day/month/year' : 'month/day/year'} (detected from the values).`);
+    if (detected.order)
+      assumptions.push(
+        `Dates read as ${detected.order === 'dmy' ? 'day/month/year' : 'month/day/year'} (detected from the values).`,
+      );
   }
   const order: DateOrder = dateOrder ?? 'auto';
 
@@ -216,7 +234,9 @@ export function compileMapping(
   if (has('csat')) {
     const setting = mapping.csatScale ?? 'auto';
     csatScale = setting === 'auto' ? (detectScale(sampleOf('csat'), 5, 10) as 5 | 10) : setting;
-    assumptions.push(`CSAT is on a 1–${csatScale} scale${setting === 'auto' ? ' (detected from the values)' : ''}.`);
+    assumptions.push(
+      `CSAT is on a 1–${csatScale} scale${setting === 'auto' ? ' (detected from the values)' : ''}.`,
+    );
   }
   let cesScale: 5 | 7 | null = null;
   if (has('ces')) {
@@ -238,7 +258,8 @@ export function compileMapping(
   if (has('agent')) add('agent_name');
   if (has('team')) add('team_name');
   if (has('customer_ref')) add('customer_ref');
-  for (const [field, col] of Object.entries(DIRECT_TEXT) as Array<[TargetField, OutColumn]>) if (has(field)) add(col);
+  for (const [field, col] of Object.entries(DIRECT_TEXT) as Array<[TargetField, OutColumn]>)
+    if (has(field)) add(col);
   if (has('answered')) add('answered');
   if (has('answered') || has('abandoned')) add('abandoned');
   if (has('resolved') || has('status') || has('resolved_at')) add('resolved');
@@ -248,7 +269,8 @@ export function compileMapping(
   if (has('first_response_seconds') || (realStart && has('first_response_at'))) add('first_response_seconds');
   if (has('resolution_seconds') || (realStart && has('resolved_at'))) add('resolution_seconds');
   for (const field of DURATIONS) if (has(field)) add(field);
-  for (const [field, col] of Object.entries(DIRECT_FLAG) as Array<[TargetField, OutColumn]>) if (has(field)) add(col);
+  for (const [field, col] of Object.entries(DIRECT_FLAG) as Array<[TargetField, OutColumn]>)
+    if (has(field)) add(col);
   if (has('csat')) {
     add('csat_score');
     add('csat_scale');
@@ -272,9 +294,15 @@ export function compileMapping(
   }
 
   // Fields read generically, in a fixed order, as [field, outIndex, kind] triples.
-  const textFields = (Object.keys(DIRECT_TEXT) as TargetField[]).filter(has).map((f) => [f, index[DIRECT_TEXT[f] as OutColumn], cellIndex[f] as number] as const);
-  const flagFields = (Object.keys(DIRECT_FLAG) as TargetField[]).filter(has).map((f) => [f, index[DIRECT_FLAG[f] as OutColumn], cellIndex[f] as number] as const);
-  const durationFields = DURATIONS.filter(has).map((f) => [f, index[f as OutColumn], cellIndex[f] as number, units[f] ?? 'auto'] as const);
+  const textFields = (Object.keys(DIRECT_TEXT) as TargetField[])
+    .filter(has)
+    .map((f) => [f, index[DIRECT_TEXT[f] as OutColumn], cellIndex[f] as number] as const);
+  const flagFields = (Object.keys(DIRECT_FLAG) as TargetField[])
+    .filter(has)
+    .map((f) => [f, index[DIRECT_FLAG[f] as OutColumn], cellIndex[f] as number] as const);
+  const durationFields = DURATIONS.filter(has).map(
+    (f) => [f, index[f as OutColumn], cellIndex[f] as number, units[f] ?? 'auto'] as const,
+  );
 
   function process(cells: RawCell[], row: number, out: SqlCell[], stats: RowStats): RowIssue[] | null {
     let issues: RowIssue[] | null = null;
@@ -294,9 +322,10 @@ export function compileMapping(
     }
     out[1] = has('channel') ? (parseChannel(cell('channel')) ?? defaultChannel) : defaultChannel;
 
-    for (const [field, at, ci] of textFields) {
+    for (const [, at, ci] of textFields) {
       const text = parseText(cells[ci]);
-      if (text !== null && text.length > 0 && /^[=+\-@]/.test(text) && !/^-?\d/.test(text)) stats.formulaTextKept++;
+      if (text !== null && text.length > 0 && /^[=+\-@]/.test(text) && !/^-?\d/.test(text))
+        stats.formulaTextKept++;
       out[at] = text;
     }
     if (has('agent')) out[index.agent_name] = parseText(cell('agent'));
@@ -328,7 +357,8 @@ export function compileMapping(
     const resUtc = resolvedAt ? toUtc(resolvedAt) : null;
     let startUtc: number | null = start ? toUtc(start) : null;
     const startIsReal = startUtc !== null;
-    const startFailed = issues !== null && (issues as RowIssue[]).some((i) => i.column === headerOf('started_at'));
+    const startFailed =
+      issues !== null && (issues as RowIssue[]).some((i) => i.column === headerOf('started_at'));
     if (startUtc === null && !startFailed) {
       if (frUtc !== null || resUtc !== null) {
         startUtc = frUtc ?? resUtc;
@@ -348,7 +378,8 @@ export function compileMapping(
     if (startUtc !== null) {
       const iso = new Date(startUtc).toISOString();
       out[2] = iso;
-      out[3] = zone === 'UTC' ? iso.slice(0, 10) : new Date(utcToWall(startUtc, zone)).toISOString().slice(0, 10);
+      out[3] =
+        zone === 'UTC' ? iso.slice(0, 10) : new Date(utcToWall(startUtc, zone)).toISOString().slice(0, 10);
     }
     if (frUtc !== null) out[index.first_response_at] = new Date(frUtc).toISOString();
     if (resUtc !== null) out[index.resolved_at] = new Date(resUtc).toISOString();
@@ -456,16 +487,54 @@ function csatScaleHint(reason: string, scale: 5 | 10, mapping: ImportMapping): s
 }
 
 export const ALL_OUT_COLUMNS: OutColumn[] = [
-  'external_id', 'channel', 'agent_name', 'team_name', 'customer_ref', 'customer_name', 'customer_email', 'started_at',
-  'day', 'topic', 'subject', 'priority', 'status', 'answered', 'abandoned', 'resolved', 'first_response_at',
-  'first_response_seconds', 'resolved_at', 'resolution_seconds', 'resolution_business_seconds', 'talk_seconds',
-  'hold_seconds', 'wrap_seconds', 'fcr', 'csat_score', 'csat_scale', 'nps_score', 'ces_score', 'ces_scale',
-  'is_complaint', 'escalated', 'escalation_level', 'complaint_category', 'complaint_details', 'cross_sell_eligible',
-  'cross_sell_offered', 'cross_sell_converted', 'customer_comment', 'notes',
+  'external_id',
+  'channel',
+  'agent_name',
+  'team_name',
+  'customer_ref',
+  'customer_name',
+  'customer_email',
+  'started_at',
+  'day',
+  'topic',
+  'subject',
+  'priority',
+  'status',
+  'answered',
+  'abandoned',
+  'resolved',
+  'first_response_at',
+  'first_response_seconds',
+  'resolved_at',
+  'resolution_seconds',
+  'resolution_business_seconds',
+  'talk_seconds',
+  'hold_seconds',
+  'wrap_seconds',
+  'fcr',
+  'csat_score',
+  'csat_scale',
+  'nps_score',
+  'ces_score',
+  'ces_scale',
+  'is_complaint',
+  'escalated',
+  'escalation_level',
+  'complaint_category',
+  'complaint_details',
+  'cross_sell_eligible',
+  'cross_sell_offered',
+  'cross_sell_converted',
+  'customer_comment',
+  'notes',
 ];
 
 /** Fields whose kind is a timestamp but the sample holds durations, or vice versa, are swapped. */
-export function refineMapping(headers: string[], mapping: ImportMapping, samples: RawCell[][]): ImportMapping {
+export function refineMapping(
+  headers: string[],
+  mapping: ImportMapping,
+  samples: RawCell[][],
+): ImportMapping {
   const pairs: Array<[TargetField, TargetField]> = [
     ['first_response_seconds', 'first_response_at'],
     ['resolution_seconds', 'resolved_at'],

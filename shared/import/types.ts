@@ -47,7 +47,8 @@ export const TARGET_FIELDS = [
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
-export type FieldKind = 'text' | 'datetime' | 'time' | 'duration' | 'flag' | 'csat' | 'nps' | 'ces' | 'channel';
+export type FieldKind =
+  'text' | 'datetime' | 'time' | 'duration' | 'flag' | 'csat' | 'nps' | 'ces' | 'channel';
 
 export const FIELD_KINDS: Record<TargetField, FieldKind> = {
   external_id: 'text',

@@ -69,11 +69,6 @@ const count = (rows: KpiRow[], pred: (r: KpiRow) => boolean): number =>
   rows.reduce((n, r) => n + (pred(r) ? 1 : 0), 0);
 const sumBy = (rows: KpiRow[], pred: (r: KpiRow) => boolean, value: (r: KpiRow) => number): number =>
   rows.reduce((n, r) => n + (pred(r) ? value(r) : 0), 0);
-const sumCols = (s: KpiSums, prefix: string, from: number, to: number): number => {
-  let n = 0;
-  for (let k = from; k <= to; k += 1) n += sumOf(s, `${prefix}_${k}`);
-  return n;
-};
 
 /** Same rule as the SQL: a Likert rating is rounded to its point (SQLite round = half away from zero). */
 const likert = (value: number): number => Math.sign(value) * Math.round(Math.abs(value));

@@ -10,8 +10,13 @@ import {
 } from '../domain/review-form';
 import { computeReviewScore } from './review-score';
 
-const allCriteria = (form: ReviewFormDefinition): ReviewCriterion[] => form.sections.flatMap((s) => s.criteria);
-const rated = (criterionId: string, rating: number): ReviewAnswer => ({ criterionId, rating, notApplicable: false });
+const allCriteria = (form: ReviewFormDefinition): ReviewCriterion[] =>
+  form.sections.flatMap((s) => s.criteria);
+const rated = (criterionId: string, rating: number): ReviewAnswer => ({
+  criterionId,
+  rating,
+  notApplicable: false,
+});
 const na = (criterionId: string): ReviewAnswer => ({ criterionId, rating: null, notApplicable: true });
 
 const form: ReviewFormDefinition = {
@@ -38,7 +43,12 @@ const form: ReviewFormDefinition = {
 
 describe('computeReviewScore', () => {
   it('is the weighted share of points earned', () => {
-    const result = computeReviewScore(form, [rated('yn', 1), rated('five', 4), rated('pts', 2), rated('crit', 1)]);
+    const result = computeReviewScore(form, [
+      rated('yn', 1),
+      rated('five', 4),
+      rated('pts', 2),
+      rated('crit', 1),
+    ]);
     // (1*1 + 3*4/5 + 2*2/4 + 2*1) / 8 = 6.4 / 8
     expect(result.score).toBe(80);
     expect(result.failedCritical).toBe(false);
@@ -59,7 +69,12 @@ describe('computeReviewScore', () => {
   });
 
   it('flags a failed critical criterion and still reports the score', () => {
-    const result = computeReviewScore(form, [rated('yn', 1), rated('five', 5), rated('pts', 4), rated('crit', 0)]);
+    const result = computeReviewScore(form, [
+      rated('yn', 1),
+      rated('five', 5),
+      rated('pts', 4),
+      rated('crit', 0),
+    ]);
     expect(result.failedCritical).toBe(true);
     expect(result.failedCriteria).toEqual(['crit']);
     expect(result.score).toBe(75);
@@ -116,7 +131,8 @@ describe('default review form', () => {
 
   it('has an anchor for every rating value of every criterion', () => {
     for (const criterion of allCriteria(DEFAULT_REVIEW_FORM)) {
-      for (const value of ratingValues(criterion)) expect(criterion.anchors[String(value)], criterion.id).toBeTruthy();
+      for (const value of ratingValues(criterion))
+        expect(criterion.anchors[String(value)], criterion.id).toBeTruthy();
       if (criterion.allowNa) expect(criterion.anchors.na, criterion.id).toBeTruthy();
     }
   });
@@ -128,7 +144,9 @@ describe('default review form', () => {
     expect(reviewFormDefinitionSchema.safeParse(dup).success).toBe(false);
     const noMax = {
       name: 'x',
-      sections: [{ id: 's', label: 's', criteria: [{ id: 'c', label: 'c', scale: 'points', weight: 1, anchors: {} }] }],
+      sections: [
+        { id: 's', label: 's', criteria: [{ id: 'c', label: 'c', scale: 'points', weight: 1, anchors: {} }] },
+      ],
     };
     expect(reviewFormDefinitionSchema.safeParse(noMax).success).toBe(false);
   });
@@ -146,7 +164,10 @@ const criterionArb = fc.record({
     fc.integer({ min: -2, max: 12 }),
   ),
 });
-const formArb = fc.array(fc.array(criterionArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 });
+const formArb = fc.array(fc.array(criterionArb, { minLength: 1, maxLength: 5 }), {
+  minLength: 1,
+  maxLength: 4,
+});
 
 type CriterionCase = typeof criterionArb extends fc.Arbitrary<infer T> ? T : never;
 

@@ -8,7 +8,9 @@ import { seedDemo, startApp, type App } from './support/harness';
 describe('shell error handling in Chromium', () => {
   let app: App | null = null;
   const dirs: string[] = [];
-  afterEach(async () => {
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail')
+      await app?.screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
     await app?.close();
     app = null;
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });

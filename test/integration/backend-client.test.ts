@@ -32,6 +32,10 @@ describe('BackendClient', () => {
       });
       const bad = await client.call('listAgents', { teamId: 7 });
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      // A refused restore leaves the open file in service.
+      const refused = await client.call('restoreBackup', { backupPath: '/etc/passwd' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await client.call('listAgents', {})).toEqual({ ok: true, value: [] });
     } finally {
       await client.close();
     }

@@ -90,6 +90,17 @@ function holidays(year: number): Set<number> {
   ]);
 }
 
+/** Public holidays (on weekdays or not) in [from, to), as ISO dates. */
+export function holidaysBetween(from: number, to: number): string[] {
+  const days: number[] = [];
+  const first = new Date(from * DAY_MS).getUTCFullYear();
+  const last = new Date(to * DAY_MS).getUTCFullYear();
+  for (let year = first; year <= last; year += 1) {
+    for (const day of holidays(year)) if (day >= from && day < to) days.push(day);
+  }
+  return days.sort((a, b) => a - b).map(isoDay);
+}
+
 /** Working days in [from, to) (day numbers), ascending. */
 export function workdaysBetween(from: number, to: number): number[] {
   const byYear = new Map<number, Set<number>>();

@@ -2,7 +2,8 @@ import { UserFacingError } from '../../../shared/ipc/result';
 import type { IdGenerator } from '../core/ids';
 import type { Db } from '../db/database';
 import { refreshDerived } from '../kpi/derive';
-import { dayNumberOf, isoDay, localDayOf, workdaysBetween } from './calendar';
+import { loadKpiSettings, saveKpiSettings } from '../kpi/settingsStore';
+import { dayNumberOf, holidaysBetween, isoDay, localDayOf, workdaysBetween } from './calendar';
 import { insertGoals } from './goals';
 import { generateInteractions, INTERACTION_COLUMNS } from './interactions';
 import { agentProfiles, teamName } from './profiles';
@@ -46,14 +47,20 @@ export function generateDemoData(db: Db, opts: DemoOptions): DemoSummary {
   checkInt('seed', seed, 0, 2 ** 32 - 1);
   const target = opts.interactions ?? Math.round((20_000 * agents * months) / (12 * 6));
   checkInt('interactions', target, 0, 20_000_000);
-  const existing = db.get<{ n: number }>('SELECT (SELECT count(*) FROM agents) + (SELECT count(*) FROM interactions) AS n');
+  const existing = db.get<{ n: number }>(
+    'SELECT (SELECT count(*) FROM agents) + (SELECT count(*) FROM interactions) AS n',
+  );
   if ((existing?.n ?? 0) > 0) {
     throw new UserFacingError('conflict', 'Demo data can only be added to an empty data file.');
   }
 
   const today = localDayOf(opts.now);
   const todayDate = new Date(today * 86_400_000);
-  const startDay = dayNumberOf(todayDate.getUTCFullYear(), todayDate.getUTCMonth() - months, todayDate.getUTCDate());
+  const startDay = dayNumberOf(
+    todayDate.getUTCFullYear(),
+    todayDate.getUTCMonth() - months,
+    todayDate.getUTCDate(),
+  );
   const workdays = workdaysBetween(startDay, today);
   if (workdays.length < 5) throw new UserFacingError('invalid_input', 'The demo period is too short.');
   const n = workdays.length;
@@ -115,7 +122,9 @@ export function generateDemoData(db: Db, opts: DemoOptions): DemoSummary {
       const insertInteraction = db.prepareWrite(
         `INSERT INTO interactions (${INTERACTION_COLUMNS.join(', ')}) VALUES (${INTERACTION_COLUMNS.map(() => '?').join(', ')})`,
       );
-      const insertShift = db.prepareWrite('INSERT INTO agent_shifts (agent_id, day, logged_in_seconds) VALUES (?, ?, ?)');
+      const insertShift = db.prepareWrite(
+        'INSERT INTO agent_shifts (agent_id, day, logged_in_seconds) VALUES (?, ?, ?)',
+      );
       let totals;
       try {
         totals = generateInteractions(
@@ -133,7 +142,8 @@ export function generateDemoData(db: Db, opts: DemoOptions): DemoSummary {
             outageIndex,
             targetInteractions: target,
             createdAt,
-            firstId: (db.get<{ m: number }>('SELECT coalesce(max(id), 0) AS m FROM interactions')?.m ?? 0) + 1,
+            firstId:
+              (db.get<{ m: number }>('SELECT coalesce(max(id), 0) AS m FROM interactions')?.m ?? 0) + 1,
             candidatesPerMonth: 3,
           },
           {
@@ -164,8 +174,34 @@ export function generateDemoData(db: Db, opts: DemoOptions): DemoSummary {
         },
         formVersionId,
       );
+      // Business-time KPIs should measure the demo centre's own opening hours and holidays.
+      const settings = loadKpiSettings(db);
+      saveKpiSettings(
+        db,
+        {
+          ...settings,
+          calendar: {
+            ...settings.calendar,
+            workingDays: [1, 2, 3, 4, 5],
+            open: '08:00',
+            close: '18:00',
+            holidays: holidaysBetween(startDay, today + 400),
+            timeZone: 'Europe/Berlin',
+          },
+        },
+        createdAt,
+      );
       refreshDerived(db, 'all');
-      const goals = insertGoals({ db, ids: opts.ids, teamIds, agentIds, agentTeam, profiles, today, createdAt });
+      const goals = insertGoals({
+        db,
+        ids: opts.ids,
+        teamIds,
+        agentIds,
+        agentTeam,
+        profiles,
+        today,
+        createdAt,
+      });
       return {
         agents,
         interactions: totals.interactions,
@@ -183,6 +219,9 @@ export function generateDemoData(db: Db, opts: DemoOptions): DemoSummary {
 
 function checkInt(name: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UserFacingError('invalid_input', `${name} must be a whole number from ${min} to ${max} (got ${value}).`);
+    throw new UserFacingError(
+      'invalid_input',
+      `${name} must be a whole number from ${min} to ${max} (got ${value}).`,
+    );
   }
 }

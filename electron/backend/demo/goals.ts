@@ -100,7 +100,11 @@ export function insertGoals(plan: GoalPlan): number {
       },
     });
   }
-  const agentGoal = (index: number, kpiId: string, make: (name: string, baseline: number) => [string, number]) => {
+  const agentGoal = (
+    index: number,
+    kpiId: string,
+    make: (name: string, baseline: number) => [string, number],
+  ) => {
     const agentId = plan.agentIds[index];
     const profile = plan.profiles[index];
     if (!agentId || !profile) return;
@@ -137,7 +141,10 @@ export function insertGoals(plan: GoalPlan): number {
     const target = Math.min(92, Math.round(baseline + 10));
     return [`${name}: raise first contact resolution from ${baseline}% to ${target}%`, target];
   });
-  agentGoal(4, 'csat', (name) => [`${name}: CSAT of 80% or higher`, 80]);
+  agentGoal(4, 'csat', (name, baseline) => {
+    const target = Math.max(85, Math.round(baseline + 4));
+    return [`${name}: bring CSAT back to ${target}% or higher`, target];
+  });
 
   const insert = plan.db.prepareWrite(
     `INSERT INTO goals (id, scope, team_id, agent_id, kpi_id, title, baseline, target, start_date, deadline,

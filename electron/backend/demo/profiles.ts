@@ -48,7 +48,15 @@ const average: Trait = {
 
 /** The first twelve agents are hand-made so the demo tells clear stories. */
 const ARCHETYPES: Array<{ name: string } & Partial<Trait>> = [
-  { name: 'Anna Schmidt', quality: 0.65, fcr: 0.87, speed: 0.95, crossSell: 0.55, slips: 0.005, story: 'top performer' },
+  {
+    name: 'Anna Schmidt',
+    quality: 0.65,
+    fcr: 0.87,
+    speed: 0.95,
+    crossSell: 0.55,
+    slips: 0.005,
+    story: 'top performer',
+  },
   {
     name: 'Jonas Weber',
     quality: -0.25,
@@ -77,7 +85,13 @@ const ARCHETYPES: Array<{ name: string } & Partial<Trait>> = [
     tenureMonths: 60,
     story: 'experienced, but results declining',
   },
-  { name: 'Paul Richter', holds: 2.6, speed: 1.2, quality: -0.05, story: 'puts customers on hold too often and too long' },
+  {
+    name: 'Paul Richter',
+    holds: 2.6,
+    speed: 1.2,
+    quality: -0.05,
+    story: 'puts customers on hold too often and too long',
+  },
   {
     name: 'Sofia Romano',
     quality: 0.45,
@@ -87,19 +101,65 @@ const ARCHETYPES: Array<{ name: string } & Partial<Trait>> = [
     story: 'very empathetic, long handle times',
   },
   { name: 'David Okafor', story: 'steady all-rounder' },
-  { name: 'Emma Wagner', fcr: 0.89, crossSell: 0.1, quality: 0.25, story: 'solves everything, never offers anything' },
+  {
+    name: 'Emma Wagner',
+    fcr: 0.89,
+    crossSell: 0.1,
+    quality: 0.25,
+    story: 'solves everything, never offers anything',
+  },
   { name: 'Lukas Hoffmann', empathy: 0.1, quality: -0.2, story: 'escalates complaints quickly' },
   { name: 'Mia Schulz', quality: 0.15, volume: 1.05, story: 'reliable, slightly above average' },
   { name: 'Yusuf Demir', quality: -0.35, speed: 0.9, story: 'below average customer satisfaction' },
 ];
 
 const FIRST = [
-  'Alex', 'Ben', 'Clara', 'Deniz', 'Elif', 'Felix', 'Greta', 'Hannah', 'Ilias', 'Jana', 'Karim', 'Lena',
-  'Max', 'Nora', 'Oskar', 'Pia', 'Rafael', 'Sara', 'Theo', 'Ursula', 'Vera', 'Will', 'Zoe', 'Amir',
+  'Alex',
+  'Ben',
+  'Clara',
+  'Deniz',
+  'Elif',
+  'Felix',
+  'Greta',
+  'Hannah',
+  'Ilias',
+  'Jana',
+  'Karim',
+  'Lena',
+  'Max',
+  'Nora',
+  'Oskar',
+  'Pia',
+  'Rafael',
+  'Sara',
+  'Theo',
+  'Ursula',
+  'Vera',
+  'Will',
+  'Zoe',
+  'Amir',
 ];
 const LAST = [
-  'Fischer', 'Meyer', 'Wolf', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hartmann', 'Lange',
-  'Schmitt', 'Werner', 'Krause', 'Lehmann', 'Köhler', 'Maier', 'Walter', 'Peters', 'Yilmaz', 'Nowak',
+  'Fischer',
+  'Meyer',
+  'Wolf',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hartmann',
+  'Lange',
+  'Schmitt',
+  'Werner',
+  'Krause',
+  'Lehmann',
+  'Köhler',
+  'Maier',
+  'Walter',
+  'Peters',
+  'Yilmaz',
+  'Nowak',
 ];
 
 export function agentProfiles(count: number, rng: Rng): AgentProfile[] {
@@ -138,16 +198,50 @@ export function agentProfiles(count: number, rng: Rng): AgentProfile[] {
   return profiles;
 }
 
-export const TEAM_NAMES = ['Team North', 'Team South', 'Team East', 'Team West', 'Team Central', 'Team Harbour'];
-export const TEAM_LEADS = ['Katrin Vogel', 'Ben Martens', 'Ines Duarte', 'Ole Jensen', 'Fatma Aydin', 'Rob Kerr'];
+export const TEAM_NAMES = [
+  'Team North',
+  'Team South',
+  'Team East',
+  'Team West',
+  'Team Central',
+  'Team Harbour',
+];
+export const TEAM_LEADS = [
+  'Katrin Vogel',
+  'Ben Martens',
+  'Ines Duarte',
+  'Ole Jensen',
+  'Fatma Aydin',
+  'Rob Kerr',
+];
 export const EVALUATORS = ['Sabine Keller (QA)', 'Marco Rossi (QA)', 'Katrin Vogel (Team lead)'];
 
-export const teamName = (index: number): string =>
-  TEAM_NAMES[index] ?? `Team ${index + 1}`;
+export const teamName = (index: number): string => TEAM_NAMES[index] ?? `Team ${index + 1}`;
 export const teamLead = (index: number): string => TEAM_LEADS[index % TEAM_LEADS.length] ?? 'Team lead';
 
 export const CUSTOMER_FIRST = [
   ...FIRST,
-  'Jörg', 'Monika', 'Stefan', 'Sabine', 'Thomas', 'Petra', 'Michael', 'Andrea', 'Kevin', 'Julia', 'Ahmet', 'Olga',
+  'Jörg',
+  'Monika',
+  'Stefan',
+  'Sabine',
+  'Thomas',
+  'Petra',
+  'Michael',
+  'Andrea',
+  'Kevin',
+  'Julia',
+  'Ahmet',
+  'Olga',
 ];
-export const CUSTOMER_LAST = [...LAST, 'Becker', 'Schulz', 'Keller', 'Roth', 'Frank', 'Berger', 'Sommer', 'Vogt'];
+export const CUSTOMER_LAST = [
+  ...LAST,
+  'Becker',
+  'Schulz',
+  'Keller',
+  'Roth',
+  'Frank',
+  'Berger',
+  'Sommer',
+  'Vogt',
+];

@@ -101,7 +101,13 @@ export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
       reviewedAt,
     ]);
     for (const answer of answers) {
-      insertAnswer.run([id, answer.criterionId, answer.rating, answer.notApplicable ? 1 : 0, answer.comment ?? null]);
+      insertAnswer.run([
+        id,
+        answer.criterionId,
+        answer.rating,
+        answer.notApplicable ? 1 : 0,
+        answer.comment ?? null,
+      ]);
     }
     count += 1;
   };
@@ -114,7 +120,10 @@ export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
     const calls = spare.map((i) => candidates[i] as ReviewCandidate).filter((c) => c.channel === 'call');
     for (let g = 0; g < plan.calibrationGroups && calls.length > 0; g += 1) {
       const wantTeam = g % Math.max(1, new Set(plan.agentTeam).size);
-      const pickIndex = Math.max(0, calls.findIndex((c) => plan.agentTeam[c.agent] === wantTeam));
+      const pickIndex = Math.max(
+        0,
+        calls.findIndex((c) => plan.agentTeam[c.agent] === wantTeam),
+      );
       const [candidate] = calls.splice(pickIndex, 1);
       if (!candidate) break;
       const group = plan.ids.next('cal');
@@ -131,7 +140,10 @@ function reviewedAtOf(plan: ReviewPlan, candidate: ReviewCandidate): string {
   const last = plan.workdays.length - 1;
   const index = Math.min(last, candidate.dayIndex + plan.rng.int(1, 4));
   const day = plan.workdays[index] as number;
-  const second = index === candidate.dayIndex ? Math.min(17 * 3600, candidate.second + 3600) : plan.rng.int(9 * 3600, 17 * 3600);
+  const second =
+    index === candidate.dayIndex
+      ? Math.min(17 * 3600, candidate.second + 3600)
+      : plan.rng.int(9 * 3600, 17 * 3600);
   return new Date(instantMs(day, second)).toISOString();
 }
 
@@ -165,14 +177,16 @@ function rateInteraction(plan: ReviewPlan, c: ReviewCandidate, evaluator: number
   };
   return criteriaOf(DEFAULT_REVIEW_FORM).map((criterion) => {
     const value = rating[criterion.id] ?? 'na';
-    if (value === 'na') return { criterionId: criterion.id, rating: null, notApplicable: true, comment: null };
+    if (value === 'na')
+      return { criterionId: criterion.id, rating: null, notApplicable: true, comment: null };
     const low = isLow(criterion, value);
     const note = low && rng.chance(0.5) ? (LOW_RATING_NOTES[criterion.id] ?? null) : null;
     return { criterionId: criterion.id, rating: value, notApplicable: false, comment: note };
   });
 }
 
-const criteriaOf = (form: ReviewFormDefinition): ReviewCriterion[] => form.sections.flatMap((s) => s.criteria);
+const criteriaOf = (form: ReviewFormDefinition): ReviewCriterion[] =>
+  form.sections.flatMap((s) => s.criteria);
 
 function isLow(criterion: ReviewCriterion, value: number): boolean {
   if (criterion.scale === '1-5') return value <= 2;

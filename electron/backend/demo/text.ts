@@ -1,6 +1,13 @@
 /** Wording for the demo. Comments use clear lexicon words so sentiment analysis has something to find. */
 
-export const TOPICS = ['Billing', 'Technical support', 'Contract', 'Delivery', 'Account', 'Product information'] as const;
+export const TOPICS = [
+  'Billing',
+  'Technical support',
+  'Contract',
+  'Delivery',
+  'Account',
+  'Product information',
+] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** Normal topic mix, and the mix in the days after the product launch. */
@@ -28,12 +35,27 @@ export const CROSS_SELL_CHANCE: Record<Topic, number> = {
 };
 
 export const SUBJECTS: Record<Topic, readonly string[]> = {
-  Billing: ['Invoice amount higher than expected', 'Direct debit failed', 'Refund not received', 'Question about my bill'],
-  'Technical support': ['Internet keeps dropping', 'Router will not connect', 'App login error', 'Slow connection'],
+  Billing: [
+    'Invoice amount higher than expected',
+    'Direct debit failed',
+    'Refund not received',
+    'Question about my bill',
+  ],
+  'Technical support': [
+    'Internet keeps dropping',
+    'Router will not connect',
+    'App login error',
+    'Slow connection',
+  ],
   Contract: ['Change of tariff', 'Cancellation request', 'Contract renewal', 'Move to a new address'],
   Delivery: ['Where is my order?', 'Parcel damaged', 'Wrong item delivered', 'Change delivery date'],
   Account: ['Update bank details', 'Password reset', 'Change contact email', 'Add a second user'],
-  'Product information': ['Question about FiberMax 1000', 'Which tariff suits me?', 'Availability at my address', 'Device compatibility'],
+  'Product information': [
+    'Question about FiberMax 1000',
+    'Which tariff suits me?',
+    'Availability at my address',
+    'Device compatibility',
+  ],
 };
 
 export const POSITIVE_COMMENTS = [
@@ -60,14 +82,37 @@ export const NEGATIVE_COMMENTS = [
   'Annoying transfers between departments, awful.',
 ];
 
-export const COMPLAINT_CATEGORIES = ['Billing error', 'Service outage', 'Long waiting time', 'Agent behaviour', 'Delivery problem', 'Contract terms'] as const;
+export const COMPLAINT_CATEGORIES = [
+  'Billing error',
+  'Service outage',
+  'Long waiting time',
+  'Agent behaviour',
+  'Delivery problem',
+  'Contract terms',
+] as const;
 
 export const COMPLAINT_DETAILS: Record<(typeof COMPLAINT_CATEGORIES)[number], readonly string[]> = {
-  'Billing error': ['Charged twice for the same month.', 'Discount from the offer was not applied.', 'Late fee despite paying on time.'],
-  'Service outage': ['No internet for three days, no compensation offered.', 'Repeated outages every evening.'],
-  'Long waiting time': ['Waited over 20 minutes in the queue.', 'Third call about the same issue, still no answer.'],
-  'Agent behaviour': ['Felt the previous agent did not take me seriously.', 'Was promised a callback that never came.'],
-  'Delivery problem': ['Parcel lost, second time this year.', 'Technician did not show up for the appointment.'],
+  'Billing error': [
+    'Charged twice for the same month.',
+    'Discount from the offer was not applied.',
+    'Late fee despite paying on time.',
+  ],
+  'Service outage': [
+    'No internet for three days, no compensation offered.',
+    'Repeated outages every evening.',
+  ],
+  'Long waiting time': [
+    'Waited over 20 minutes in the queue.',
+    'Third call about the same issue, still no answer.',
+  ],
+  'Agent behaviour': [
+    'Felt the previous agent did not take me seriously.',
+    'Was promised a callback that never came.',
+  ],
+  'Delivery problem': [
+    'Parcel lost, second time this year.',
+    'Technician did not show up for the appointment.',
+  ],
   'Contract terms': ['Cancellation not processed as requested.', 'Tariff change applied to the wrong month.'],
 };
 

@@ -31,12 +31,14 @@ function resolveMapping(
 
 function resolveOptions(options: Partial<ImportOptions> | undefined): ImportOptions {
   const merged = { ...DEFAULT_IMPORT_OPTIONS, ...options };
-  if (!isValidTimeZone(merged.timeZone)) throw new UserFacingError('invalid_input', `Unknown time zone "${merged.timeZone}".`);
+  if (!isValidTimeZone(merged.timeZone))
+    throw new UserFacingError('invalid_input', `Unknown time zone "${merged.timeZone}".`);
   return merged;
 }
 
 export const importHandlers: Handlers<ImportMethods> = {
-  listImportPresets: () => PRESETS.map(({ id, name, description, mapping }) => ({ id, name, description, mapping })),
+  listImportPresets: () =>
+    PRESETS.map(({ id, name, description, mapping }) => ({ id, name, description, mapping })),
 
   previewImport(input, ctx) {
     return previewImport({

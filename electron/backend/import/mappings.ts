@@ -16,8 +16,15 @@ interface Row {
 
 function toSaved(row: Row): SavedMapping {
   const parsed = importMappingSchema.safeParse(JSON.parse(row.mapping_json));
-  if (!parsed.success) throw new UserFacingError('invalid_input', `The saved mapping "${row.name}" is damaged; save it again.`);
-  return { id: row.id, name: row.name, mapping: parsed.data as ImportMapping, createdAt: row.created_at, updatedAt: row.updated_at };
+  if (!parsed.success)
+    throw new UserFacingError('invalid_input', `The saved mapping "${row.name}" is damaged; save it again.`);
+  return {
+    id: row.id,
+    name: row.name,
+    mapping: parsed.data as ImportMapping,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export function listMappings(db: Db): SavedMapping[] {
@@ -26,7 +33,10 @@ export function listMappings(db: Db): SavedMapping[] {
 
 /** By id, else by name (case-insensitive): the CLI's `--mapping NAME`. */
 export function findMapping(db: Db, idOrName: string): SavedMapping {
-  const row = db.get<Row>('SELECT * FROM import_mappings WHERE id = ? OR name = ? COLLATE NOCASE', [idOrName, idOrName]);
+  const row = db.get<Row>('SELECT * FROM import_mappings WHERE id = ? OR name = ? COLLATE NOCASE', [
+    idOrName,
+    idOrName,
+  ]);
   if (!row) throw new UserFacingError('not_found', `No saved import mapping "${idOrName}".`);
   return toSaved(row);
 }
@@ -38,11 +48,18 @@ export function saveMapping(
 ): SavedMapping {
   const { db, clock, ids } = deps;
   const now = clock.now().toISOString();
-  const existing = db.get<Row>('SELECT * FROM import_mappings WHERE id = ? OR name = ? COLLATE NOCASE', [input.id ?? '', input.name]);
+  const existing = db.get<Row>('SELECT * FROM import_mappings WHERE id = ? OR name = ? COLLATE NOCASE', [
+    input.id ?? '',
+    input.name,
+  ]);
   if (input.id && (!existing || existing.id !== input.id)) {
-    const clash = db.get<Row>('SELECT * FROM import_mappings WHERE name = ? COLLATE NOCASE AND id <> ?', [input.name, input.id]);
+    const clash = db.get<Row>('SELECT * FROM import_mappings WHERE name = ? COLLATE NOCASE AND id <> ?', [
+      input.name,
+      input.id,
+    ]);
     if (clash) throw new UserFacingError('conflict', `A mapping named "${input.name}" already exists.`);
-    if (!db.get('SELECT id FROM import_mappings WHERE id = ?', [input.id])) throw new UserFacingError('not_found', `No saved import mapping ${input.id}.`);
+    if (!db.get('SELECT id FROM import_mappings WHERE id = ?', [input.id]))
+      throw new UserFacingError('not_found', `No saved import mapping ${input.id}.`);
   }
   const id = input.id ?? existing?.id ?? ids.next('map');
   db.run(

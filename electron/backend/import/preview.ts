@@ -35,7 +35,11 @@ export async function previewImport(request: {
     unmappedHeaders: source.headers.filter((h) => !mapped.has(normalizeHeader(h))),
     totalRowsEstimate: source.totalRowsEstimate,
   };
-  if (samples.length === 0) throw new UserFacingError('invalid_input', 'The file has a header row but no data rows: nothing to import.');
+  if (samples.length === 0)
+    throw new UserFacingError(
+      'invalid_input',
+      'The file has a header row but no data rows: nothing to import.',
+    );
   let compiled;
   try {
     compiled = compileMapping(source.headers, mapping, options, samples);
@@ -74,7 +78,8 @@ export async function previewImport(request: {
   return {
     ...base,
     dateOrder: compiled.dateOrder,
-    dateOrderAmbiguous: options.dateOrder === 'auto' && compiled.dateOrder === null && hasAmbiguousNumericDates(dateCells),
+    dateOrderAmbiguous:
+      options.dateOrder === 'auto' && compiled.dateOrder === null && hasAmbiguousNumericDates(dateCells),
     csatScale: compiled.csatScale,
     assumptions: compiled.assumptions,
     sampleRows,

@@ -104,7 +104,9 @@ export function decodeText(buffer: Uint8Array): { text: string; encoding: TextEn
 }
 
 const notText = () =>
-  bad('This file is not a CSV or XLSX export: it contains binary data. Choose the CSV or XLSX file exported from your system.');
+  bad(
+    'This file is not a CSV or XLSX export: it contains binary data. Choose the CSV or XLSX file exported from your system.',
+  );
 
 function decodeStrict(label: string, bytes: Uint8Array): string {
   try {
@@ -124,7 +126,9 @@ function looksLikeUtf16(buffer: Uint8Array): boolean {
     if (buffer[i + 1] === 0) oddZero++;
   }
   const pairs = n / 2;
-  return (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) || (evenZero > pairs * 0.4 && oddZero < pairs * 0.05);
+  return (
+    (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) || (evenZero > pairs * 0.4 && oddZero < pairs * 0.05)
+  );
 }
 
 function hasNul(buffer: Uint8Array): boolean {
@@ -162,7 +166,11 @@ export function detectDelimiter(text: string, newline: '\r\n' | '\n' | '\r'): st
   let best = ',';
   let bestScore = -1;
   for (const delimiter of DELIMITERS) {
-    const parsed = new Papa.Parser({ delimiter, newline, quoteChar: '"' }).parse(sample, 0, sample.length === 65_536) as {
+    const parsed = new Papa.Parser({ delimiter, newline, quoteChar: '"' }).parse(
+      sample,
+      0,
+      sample.length === 65_536,
+    ) as {
       data: string[][];
     };
     const rows = parsed.data.slice(0, 50).filter((r) => !(r.length === 1 && r[0] === ''));
@@ -184,13 +192,21 @@ interface PapaResult {
   meta: { cursor: number };
 }
 
-function openCsv(text: string, encoding: TextEncoding, fileName: string, size: number, sha256: string): OpenedSource {
+function openCsv(
+  text: string,
+  encoding: TextEncoding,
+  fileName: string,
+  size: number,
+  sha256: string,
+): OpenedSource {
   if (text.trim().length === 0) throw bad('The file is empty.');
   const newline = detectNewline(text);
   const delimiter = detectDelimiter(text, newline);
 
   /** Parses records from the whole text in chunks; the first record is the header. */
-  async function* records(chunkRows: number): AsyncGenerator<{ rows: string[][]; numbers: number[]; progress: number }> {
+  async function* records(
+    chunkRows: number,
+  ): AsyncGenerator<{ rows: string[][]; numbers: number[]; progress: number }> {
     const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
     let pos = 0;
     let partial = '';
@@ -214,7 +230,9 @@ function openCsv(text: string, encoding: TextEncoding, fileName: string, size: n
         partial = input.substring(result.meta.cursor - base);
         base = result.meta.cursor;
         if (partial.length > 64 * CHUNK_CHARS) {
-          throw bad(`Unbalanced quotes near row ${recordNo + 1}: a quoted field runs on for more than 64 MB.`);
+          throw bad(
+            `Unbalanced quotes near row ${recordNo + 1}: a quoted field runs on for more than 64 MB.`,
+          );
         }
       } else {
         partial = '';
@@ -236,14 +254,20 @@ function openCsv(text: string, encoding: TextEncoding, fileName: string, size: n
   }
 
   // Header: first non-empty record of the first chunk.
-  const headParse = new Papa.Parser({ delimiter, newline, quoteChar: '"' }).parse(text.slice(0, CHUNK_CHARS), 0, text.length > CHUNK_CHARS) as PapaResult;
+  const headParse = new Papa.Parser({ delimiter, newline, quoteChar: '"' }).parse(
+    text.slice(0, CHUNK_CHARS),
+    0,
+    text.length > CHUNK_CHARS,
+  ) as PapaResult;
   const headerRecord = headParse.data.find((r) => !(r.length === 1 && r[0] === ''));
   if (!headerRecord) throw bad('The file is empty.');
   const headers = headerRecord.map((h, i) => h.replace(/^\uFEFF/, '').trim() || `Column ${i + 1}`);
   const sampleRows = headParse.data.filter((r) => !(r.length === 1 && r[0] === '')).length - 1;
   const sampleChars = Math.min(text.length, CHUNK_CHARS);
   const totalRowsEstimate =
-    text.length <= CHUNK_CHARS ? Math.max(0, sampleRows) : Math.round((Math.max(1, sampleRows) * text.length) / sampleChars);
+    text.length <= CHUNK_CHARS
+      ? Math.max(0, sampleRows)
+      : Math.round((Math.max(1, sampleRows) * text.length) / sampleChars);
 
   async function* chunks(chunkRows = 5000): AsyncGenerator<SourceChunk> {
     let first = true;
@@ -281,12 +305,19 @@ function openCsv(text: string, encoding: TextEncoding, fileName: string, size: n
 
 // ----------------------------------------------------------------------------------------- XLSX
 
-async function openXlsx(buffer: Buffer, fileName: string, size: number, sha256: string): Promise<OpenedSource> {
+async function openXlsx(
+  buffer: Buffer,
+  fileName: string,
+  size: number,
+  sha256: string,
+): Promise<OpenedSource> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (error) {
-    throw bad(`This XLSX file cannot be read (${error instanceof Error ? error.message : String(error)}). Is it damaged or password-protected?`);
+    throw bad(
+      `This XLSX file cannot be read (${error instanceof Error ? error.message : String(error)}). Is it damaged or password-protected?`,
+    );
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw bad('The workbook has no data: every sheet is empty.');
@@ -303,7 +334,9 @@ async function openXlsx(buffer: Buffer, fileName: string, size: number, sha256: 
   const headerCells = all.shift();
   const headerRow = numbers.shift();
   if (!headerCells || headerRow === undefined) throw bad('The workbook has no data: every sheet is empty.');
-  const headers = headerCells.map((h, i) => (h === null || h === undefined || String(h).trim() === '' ? `Column ${i + 1}` : String(h).trim()));
+  const headers = headerCells.map((h, i) =>
+    h === null || h === undefined || String(h).trim() === '' ? `Column ${i + 1}` : String(h).trim(),
+  );
   // exceljs drops trailing empty cells: the PwC abandoned calls end after "Resolved".
   for (const cells of all) while (cells.length < headers.length) cells.push(null);
   return {
@@ -333,7 +366,13 @@ function xlsxCell(value: unknown): RawCell {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown; formula?: string; error?: string };
+    const v = value as {
+      richText?: Array<{ text: string }>;
+      text?: unknown;
+      result?: unknown;
+      formula?: string;
+      error?: string;
+    };
     if (Array.isArray(v.richText)) return v.richText.map((part) => part.text).join('');
     if ('formula' in v || 'sharedFormula' in v) return xlsxCell(v.result ?? null);
     if (typeof v.text === 'string') return v.text;

@@ -1,5 +1,9 @@
 import type { SqlValue } from 'sql.js';
-import type { InteractionFilters, InteractionSort, InteractionSortColumn } from '../../../shared/ipc/contracts/interactions';
+import type {
+  InteractionFilters,
+  InteractionSort,
+  InteractionSortColumn,
+} from '../../../shared/ipc/contracts/interactions';
 
 /**
  * SQL building for the Interactions table. Values only ever travel as bound parameters; the only
@@ -188,7 +192,9 @@ export const ROW_FROM = `FROM interactions i ${AGENT_JOIN} ${TEAM_JOIN}`;
 export function stableKey(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
       : v,
   );
 }

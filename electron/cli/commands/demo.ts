@@ -124,7 +124,9 @@ async function makeRoom(dataFile: string, force: boolean): Promise<void> {
     rows = USER_DATA_TABLES.reduce((sum, table) => sum + (report.counts[table] ?? 0), 0);
   } catch (error) {
     if (!isUserError(error)) throw error;
-    throw new CliError(`${dataFile} exists but cannot be used (${error.message}). Use --force to replace it.`);
+    throw new CliError(
+      `${dataFile} exists but cannot be used (${error.message}). Use --force to replace it.`,
+    );
   }
   if (rows > 0) {
     throw new CliError(`${dataFile} already holds data (${rows} rows). Use --force to replace it.`);

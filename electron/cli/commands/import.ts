@@ -57,7 +57,10 @@ function parse(args: string[]) {
   }
 }
 
-function loadMappingArg(value: string, lookupSaved: (name: string) => ImportMapping): ImportMapping | { presetId: string } {
+function loadMappingArg(
+  value: string,
+  lookupSaved: (name: string) => ImportMapping,
+): ImportMapping | { presetId: string } {
   const preset = PRESETS.find((p) => p.id === value.toLowerCase());
   if (preset) return { presetId: preset.id };
   if (value.toLowerCase().endsWith('.json') || fs.existsSync(value)) {
@@ -65,12 +68,16 @@ function loadMappingArg(value: string, lookupSaved: (name: string) => ImportMapp
     try {
       json = JSON.parse(fs.readFileSync(value, 'utf8'));
     } catch (error) {
-      throw new CliError(`Cannot read the mapping file "${value}": ${error instanceof Error ? error.message : String(error)}`);
+      throw new CliError(
+        `Cannot read the mapping file "${value}": ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const candidate = (json as { mapping?: unknown }).mapping ?? json;
     const parsed = importMappingSchema.safeParse(candidate);
     if (!parsed.success) {
-      throw new CliError(`The mapping file "${value}" is not a valid mapping: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new CliError(
+        `The mapping file "${value}" is not a valid mapping: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     return parsed.data as ImportMapping;
   }
@@ -86,10 +93,12 @@ function summary(report: ImportReport): string {
     `  duplicates: ${report.duplicates}`,
     `  rejected:   ${report.rejected}`,
   ];
-  for (const r of report.rejectedReasons.slice(0, 20)) lines.push(`    ${r.count} × ${r.column}: ${r.reason}`);
+  for (const r of report.rejectedReasons.slice(0, 20))
+    lines.push(`    ${r.count} × ${r.column}: ${r.reason}`);
   if (report.rejectedRows.length > 0) {
     lines.push('  first rejected rows:');
-    for (const r of report.rejectedRows.slice(0, 10)) lines.push(`    row ${r.row}, ${r.column} = ${JSON.stringify(r.value)}: ${r.reason}`);
+    for (const r of report.rejectedRows.slice(0, 10))
+      lines.push(`    row ${r.row}, ${r.column} = ${JSON.stringify(r.value)}: ${r.reason}`);
   }
   for (const a of report.assumptions) lines.push(`  note: ${a}`);
   return lines.join('\n');
@@ -106,19 +115,28 @@ export const importCommand: CliCommand = {
     const file = path.resolve(positionals[0] as string);
     const dataFile = path.resolve(values.db);
     const dateOrder = values['date-order'] ?? 'auto';
-    if (dateOrder !== 'auto' && dateOrder !== 'mdy' && dateOrder !== 'dmy') throw new CliError('--date-order must be auto, mdy or dmy.');
+    if (dateOrder !== 'auto' && dateOrder !== 'mdy' && dateOrder !== 'dmy')
+      throw new CliError('--date-order must be auto, mdy or dmy.');
     const timeZone = values['time-zone'] ?? 'UTC';
     if (!isValidTimeZone(timeZone)) throw new CliError(`Unknown time zone "${timeZone}".`);
     const fallbackDate = values['fallback-date'];
-    if (fallbackDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(fallbackDate)) throw new CliError('--fallback-date must be YYYY-MM-DD.');
+    if (fallbackDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(fallbackDate))
+      throw new CliError('--fallback-date must be YYYY-MM-DD.');
     const options: ImportOptions = { dateOrder, timeZone, ...(fallbackDate ? { fallbackDate } : {}) };
 
     const existed = fs.existsSync(dataFile);
-    const opened = await openDataFile({ dataFile, seedDemo: false, appVersion: appVersion(), backups: false });
+    const opened = await openDataFile({
+      dataFile,
+      seedDemo: false,
+      appVersion: appVersion(),
+      backups: false,
+    });
     let report: ImportReport | undefined;
     let failure: unknown;
     try {
-      const chosen = values.mapping ? loadMappingArg(values.mapping, (name) => findMapping(opened.backend.ctx.db, name).mapping) : undefined;
+      const chosen = values.mapping
+        ? loadMappingArg(values.mapping, (name) => findMapping(opened.backend.ctx.db, name).mapping)
+        : undefined;
       report = await runImport(opened.backend.ctx, {
         path: file,
         ...(chosen && 'fields' in chosen ? { mapping: chosen } : {}),
@@ -137,9 +155,15 @@ export const importCommand: CliCommand = {
       }
     }
     if (failure !== undefined) {
-      const details = failure instanceof UserFacingError ? (failure.details as ImportReport | undefined) : undefined;
+      const details =
+        failure instanceof UserFacingError ? (failure.details as ImportReport | undefined) : undefined;
       if (details && typeof details === 'object' && 'rejectedReasons' in details) {
-        if (values.json) printJson({ ok: false, error: failure instanceof Error ? failure.message : String(failure), ...details });
+        if (values.json)
+          printJson({
+            ok: false,
+            error: failure instanceof Error ? failure.message : String(failure),
+            ...details,
+          });
         else process.stdout.write(`${summary(details)}\n`);
         process.stderr.write(`Error: ${failure instanceof Error ? failure.message : String(failure)}\n`);
         return EXIT_USER_ERROR;

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { GoalsPage } from '../features/goals/GoalsPage';
 import { InteractionsPage } from '../features/interactions/InteractionsPage';
+import { AgentScorecardPage } from '../features/kpis/AgentScorecardPage';
+import { TeamDashboardPage } from '../features/kpis/TeamDashboardPage';
 import { PerformancePage } from '../features/performance/PerformancePage';
 import { ReviewsPage } from '../features/reviews/ReviewsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -22,12 +23,14 @@ import './app.css';
  * page title as the <h1> in the header: pages start with their content (h2 for sections).
  */
 const pageComponents: Record<PageId, () => React.JSX.Element> = {
-  dashboard: DashboardPage,
+  // The team KPI dashboard embeds the agents list (features/dashboard) below its ranking.
+  dashboard: TeamDashboardPage,
   interactions: InteractionsPage,
   reviews: ReviewsPage,
   goals: GoalsPage,
   performance: PerformancePage,
   settings: SettingsPage,
+  agent: AgentScorecardPage,
 };
 
 export function App() {

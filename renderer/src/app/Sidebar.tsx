@@ -1,13 +1,13 @@
 import { useRef } from 'react';
 import { PageIcon } from './icons';
-import { PAGES, useNavigation } from './navigation';
+import { SIDEBAR_PAGES, sidebarPage, useNavigation } from './navigation';
 
 /**
  * Main navigation. Arrow keys, Home and End move focus between entries (Enter/Space opens the
  * page, as on any button); Tab leaves the list, so the sidebar costs keyboard users one stop.
  */
 export function Sidebar() {
-  const page = useNavigation((s) => s.page);
+  const page = useNavigation((s) => sidebarPage(s.page));
   const navigate = useNavigation((s) => s.navigate);
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -39,7 +39,7 @@ export function Sidebar() {
         <span>Agent Scorecard</span>
       </div>
       <ul ref={listRef} onKeyDown={onKeyDown}>
-        {PAGES.map((p) => {
+        {SIDEBAR_PAGES.map((p) => {
           const current = p.id === page;
           return (
             <li key={p.id}>

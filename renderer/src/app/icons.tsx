@@ -44,6 +44,12 @@ const paths: Record<PageId, React.ReactNode> = {
       <path d="M10 2v2.5M10 15.5V18M2 10h2.5M15.5 10H18M4.3 4.3l1.8 1.8M13.9 13.9l1.8 1.8M4.3 15.7l1.8-1.8M13.9 6.1l1.8-1.8" />
     </>
   ),
+  agent: (
+    <>
+      <circle cx="10" cy="7" r="3.5" />
+      <path d="M3.5 18c.8-3.4 3.4-5 6.5-5s5.7 1.6 6.5 5" />
+    </>
+  ),
 };
 
 export function PageIcon({ page }: { page: PageId }) {

@@ -7,9 +7,20 @@ export const PAGES = [
   { id: 'goals', label: 'Goals' },
   { id: 'performance', label: 'Performance reviews' },
   { id: 'settings', label: 'Settings' },
+  // Reached by drilling down, not from the sidebar; the sidebar highlights the parent.
+  { id: 'agent', label: 'Agent scorecard', parent: 'dashboard' },
 ] as const;
 
 export type PageId = (typeof PAGES)[number]['id'];
+
+/** Pages listed in the sidebar (drill-down pages have a parent instead). */
+export const SIDEBAR_PAGES = PAGES.filter((p) => !('parent' in p));
+
+/** The sidebar entry that stands for a page: itself, or the page it drills down from. */
+export function sidebarPage(page: PageId): PageId {
+  const entry = PAGES.find((p) => p.id === page);
+  return entry && 'parent' in entry ? entry.parent : page;
+}
 
 interface NavigationState {
   page: PageId;

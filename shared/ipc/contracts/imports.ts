@@ -125,7 +125,11 @@ export const importsContract = {
   listImportMappings: method<SavedMapping[]>()(z.object({}).strict()),
   saveImportMapping: method<SavedMapping>()(
     z
-      .object({ id: z.string().min(1).optional(), name: z.string().trim().min(1).max(100), mapping: importMappingSchema })
+      .object({
+        id: z.string().min(1).optional(),
+        name: z.string().trim().min(1).max(100),
+        mapping: importMappingSchema,
+      })
       .strict(),
   ),
   deleteImportMapping: method<{ deleted: boolean }>()(z.object({ id: z.string().min(1) }).strict()),

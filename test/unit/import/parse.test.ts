@@ -58,8 +58,12 @@ describe('parseDateTime', () => {
   });
 
   it('applies a business time zone to naive times', () => {
-    expect(new Date(wallToUtc(Date.UTC(2024, 6, 1, 12), 'Europe/Berlin')).toISOString()).toBe('2024-07-01T10:00:00.000Z');
-    expect(new Date(wallToUtc(Date.UTC(2024, 0, 1, 12), 'Europe/Berlin')).toISOString()).toBe('2024-01-01T11:00:00.000Z');
+    expect(new Date(wallToUtc(Date.UTC(2024, 6, 1, 12), 'Europe/Berlin')).toISOString()).toBe(
+      '2024-07-01T10:00:00.000Z',
+    );
+    expect(new Date(wallToUtc(Date.UTC(2024, 0, 1, 12), 'Europe/Berlin')).toISOString()).toBe(
+      '2024-01-01T11:00:00.000Z',
+    );
   });
 });
 
@@ -129,12 +133,25 @@ describe('flags, numbers, scores, times', () => {
 });
 
 describe('parser properties', () => {
-  const anyCell = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.double(), fc.boolean(), fc.constant(null));
+  const anyCell = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+  );
 
   it('never throw, and return a value, null or a reason', () => {
     fc.assert(
       fc.property(anyCell, (cell) => {
-        for (const result of [parseDateTime(cell), parseDuration(cell), parseFlag(cell), parseNumber(cell), parseCsat(cell, 5), parseTimeOfDay(cell)]) {
+        for (const result of [
+          parseDateTime(cell),
+          parseDuration(cell),
+          parseFlag(cell),
+          parseNumber(cell),
+          parseCsat(cell, 5),
+          parseTimeOfDay(cell),
+        ]) {
           if (isFail(result)) expect(result.reason.length).toBeGreaterThan(0);
         }
       }),
@@ -144,12 +161,17 @@ describe('parser properties', () => {
 
   it('round-trip ISO timestamps', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1971-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (date) => {
-        const ms = Math.floor(date.getTime() / 1000) * 1000;
-        const text = new Date(ms).toISOString().replace('.000Z', 'Z');
-        expect(iso(parseDateTime(text))).toBe(new Date(ms).toISOString());
-        expect(iso(parseDateTime(text.replace('T', ' ').replace('Z', '')))).toBe(new Date(ms).toISOString());
-      }),
+      fc.property(
+        fc.date({ min: new Date('1971-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        (date) => {
+          const ms = Math.floor(date.getTime() / 1000) * 1000;
+          const text = new Date(ms).toISOString().replace('.000Z', 'Z');
+          expect(iso(parseDateTime(text))).toBe(new Date(ms).toISOString());
+          expect(iso(parseDateTime(text.replace('T', ' ').replace('Z', '')))).toBe(
+            new Date(ms).toISOString(),
+          );
+        },
+      ),
     );
   });
 
@@ -183,11 +205,16 @@ describe('parser properties', () => {
 
   it('round-trip day/month order for numeric dates', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
-        const expected = new Date(Date.UTC(y, m - 1, d)).toISOString();
-        expect(iso(parseDateTime(`${m}/${d}/${y}`, 'mdy'))).toBe(expected);
-        expect(iso(parseDateTime(`${d}.${m}.${y}`, 'dmy'))).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (y, m, d) => {
+          const expected = new Date(Date.UTC(y, m - 1, d)).toISOString();
+          expect(iso(parseDateTime(`${m}/${d}/${y}`, 'mdy'))).toBe(expected);
+          expect(iso(parseDateTime(`${d}.${m}.${y}`, 'dmy'))).toBe(expected);
+        },
+      ),
     );
   });
 });

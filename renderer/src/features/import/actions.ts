@@ -1,4 +1,5 @@
 import type { ImportMapping } from '../../../../shared/import/types';
+import { refreshAppInfo } from '../../app/store';
 import { call } from '../../lib/api';
 import { followJob } from './runJob';
 import { useImportWizard } from './store';
@@ -29,7 +30,14 @@ export function chooseFile(): Promise<void> {
     const file = await call('chooseOpenFile', { title: 'Import interactions', filters: FILE_FILTERS });
     if (!file) return;
     const preview = await call('previewImport', { path: file.path, sampleSize: 20 });
-    wizard().patch({ file, preview, mapping: preview.mapping, validation: null, result: null, dateOrder: 'auto' });
+    wizard().patch({
+      file,
+      preview,
+      mapping: preview.mapping,
+      validation: null,
+      result: null,
+      dateOrder: 'auto',
+    });
     wizard().goTo('preview');
   });
 }
@@ -71,10 +79,14 @@ export async function runImport(): Promise<void> {
   wizard().patch({ job: null, error: null });
   wizard().goTo('import');
   try {
-    const started = await call('startImport', { ...request(), acceptRejected: (validation?.rejected ?? 0) > 0 });
+    const started = await call('startImport', {
+      ...request(),
+      acceptRejected: (validation?.rejected ?? 0) > 0,
+    });
     const done = await followJob(started, (job) => wizard().patch({ job }));
     if (done.state === 'done') {
       wizard().patch({ result: asReport(done.result) });
+      void refreshAppInfo();
       wizard().goTo('result');
     } else if (done.state === 'cancelled') {
       wizard().goTo('validate');

@@ -25,5 +25,7 @@ export interface ImportReportView {
 export function asReport(value: unknown): ImportReportView | null {
   if (!value || typeof value !== 'object') return null;
   const report = value as Partial<ImportReportView>;
-  return typeof report.totalRows === 'number' && typeof report.inserted === 'number' ? (value as ImportReportView) : null;
+  return typeof report.totalRows === 'number' && typeof report.inserted === 'number'
+    ? (value as ImportReportView)
+    : null;
 }

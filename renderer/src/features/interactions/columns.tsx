@@ -44,7 +44,7 @@ export const columns = [
     id: 'startedAt',
     header: 'Started',
     cell: (c) => formatDateTime(c.getValue()),
-    meta: { width: '136px', sortColumn: 'startedAt' },
+    meta: { width: '150px', sortColumn: 'startedAt' },
   }),
   helper.accessor((slot) => slot.row?.channel, {
     id: 'channel',
@@ -80,19 +80,19 @@ export const columns = [
     id: 'firstResponseSeconds',
     header: 'Wait',
     cell: (c) => formatDuration(c.getValue()),
-    meta: { width: '64px', numeric: true, sortColumn: 'firstResponseSeconds' },
+    meta: { width: '72px', numeric: true, sortColumn: 'firstResponseSeconds' },
   }),
   helper.accessor((slot) => slot.row?.talkSeconds, {
     id: 'talkSeconds',
     header: 'Talk',
     cell: (c) => formatDuration(c.getValue()),
-    meta: { width: '64px', numeric: true, sortColumn: 'talkSeconds' },
+    meta: { width: '68px', numeric: true, sortColumn: 'talkSeconds' },
   }),
   helper.accessor((slot) => slot.row?.handleSeconds, {
     id: 'handleSeconds',
     header: 'Handle',
     cell: (c) => formatDuration(c.getValue()),
-    meta: { width: '70px', numeric: true, sortColumn: 'handleSeconds' },
+    meta: { width: '72px', numeric: true, sortColumn: 'handleSeconds' },
   }),
   helper.accessor((slot) => slot.row?.csat, {
     id: 'csat',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { rangeLength } from '../../../../shared/kpi/periods';
 import { GRANULARITIES, type Granularity } from '../../../../shared/kpi/types';
 import { useNavigation } from '../../app/navigation';
@@ -34,6 +34,7 @@ export function AgentScorecardPage() {
   const key = initialised && agentId ? JSON.stringify(input) : null;
   const { data, loading, error } = useLoad(key, () => call('getAgentScorecard', input));
   const card = data && data.agent.id === agentId ? data : null;
+  const cardRange = useMemo(() => (data ? { from: data.from, to: data.to } : null), [data]);
 
   async function exportCsv() {
     if (!agentId) return;
@@ -80,6 +81,7 @@ export function AgentScorecardPage() {
       <div className="kpi-toolbar">
         <PeriodPicker />
         <div className="segmented" role="group" aria-label="Scorecard granularity">
+          <span className="segmented-label">Trend by</span>
           {GRANULARITIES.map((g) => (
             <button key={g} type="button" aria-pressed={granularity === g} onClick={() => setChosen(g)}>
               {LABEL[g]}
@@ -101,7 +103,7 @@ export function AgentScorecardPage() {
           Loading…
         </p>
       )}
-      {card && (
+      {card && cardRange && (
         <div className={loading ? 'scorecard-grid stale' : 'scorecard-grid'}>
           {card.rows.map((row) => {
             const def = card.kpis.find((k) => k.id === row.kpiId);
@@ -110,7 +112,7 @@ export function AgentScorecardPage() {
                 key={row.kpiId}
                 def={def}
                 row={row}
-                range={{ from: card.from, to: card.to }}
+                range={cardRange}
                 events={card.events}
                 agentName={card.agent.name}
               />

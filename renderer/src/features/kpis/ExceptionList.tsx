@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { KpiDefinitionDto, KpiException } from '../../../../shared/ipc/contracts/kpi';
 import { formatKpiDelta, formatKpiValue } from './format';
 
-const SHOWN = 8;
+const SHOWN = 5;
 
 /** Who is off target on what, worst first (the backend's order); a click opens the agent's scorecard. */
 export function ExceptionList({
@@ -15,7 +15,8 @@ export function ExceptionList({
   onOpenAgent(agentId: string): void;
 }) {
   const [all, setAll] = useState(false);
-  if (exceptions.length === 0) return <p className="empty-state">Every agent is on target. Nothing to chase.</p>;
+  if (exceptions.length === 0)
+    return <p className="empty-state">Every agent is on target. Nothing to chase.</p>;
   const shown = all ? exceptions : exceptions.slice(0, SHOWN);
   return (
     <>
@@ -32,7 +33,9 @@ export function ExceptionList({
                   {formatKpiValue(e.value, def.unit, def.decimals)}
                   <span className="muted"> / {formatKpiValue(e.target, def.unit, def.decimals)}</span>
                 </span>
-                <span className="exception-gap">{formatKpiDelta(e.gap, def.unit, def.decimals).replace('+', '')} off</span>
+                <span className="exception-gap">
+                  {formatKpiDelta(e.gap, def.unit, def.decimals).replace('+', '')} off
+                </span>
               </button>
             </li>
           );

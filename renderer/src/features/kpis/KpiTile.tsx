@@ -29,7 +29,10 @@ export function DeltaBadge({
   const tone = improving === null ? 'neutral' : improving ? 'good' : 'bad';
   const meaning = improving === null ? '' : improving ? ', improving' : ', worsening';
   return (
-    <span className={`kpi-delta ${tone}`} aria-label={`Change ${formatKpiDelta(delta, def.unit, def.decimals)}${meaning}`}>
+    <span
+      className={`kpi-delta ${tone}`}
+      aria-label={`Change ${formatKpiDelta(delta, def.unit, def.decimals)}${meaning}`}
+    >
       <span aria-hidden="true">{ARROW[direction]}</span> {formatKpiDelta(delta, def.unit, def.decimals)}
     </span>
   );

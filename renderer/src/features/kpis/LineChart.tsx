@@ -42,6 +42,8 @@ export interface LineChartProps {
   height: number;
   ariaLabel: string;
   legend?: boolean;
+  /** Hard limits of the value axis (percentages stay within 0–100 after padding). */
+  yClamp?: { min?: number; max?: number };
 }
 
 interface MarkerOptions {
@@ -95,7 +97,7 @@ function toDataset(s: ChartSeries): ChartDataset<'line', Array<{ x: number; y: n
     backgroundColor: s.color,
     borderWidth: s.width ?? 2,
     borderDash: s.dashed ? [6, 4] : [],
-    pointRadius: s.dots ? 2.5 : 0,
+    pointRadius: s.dots ? 2.5 : s.dashed ? 0 : 1.2,
     pointHoverRadius: 4,
     tension: 0.25,
     spanGaps: false,
@@ -127,23 +129,40 @@ export function LineChart(props: LineChartProps) {
             max: xMax,
             grid: { display: false },
             ticks: {
-              maxTicksLimit: 8,
+              maxTicksLimit: propsRef.current.height < 200 ? 5 : 8,
+              // Forced ticks at both ends collide with their neighbours ("26 Nov30 Nov").
+              includeBounds: false,
               font: { size: 11 },
               callback: (v) => (Number.isInteger(v) ? propsRef.current.xLabel(Number(v)) : ''),
             },
           },
           y: {
-            grace: '8%',
-            ticks: { maxTicksLimit: 5, font: { size: 11 }, callback: (v) => propsRef.current.yLabel(Number(v)) },
+            // Pad the data range a little (grace would push a 100% line to 110%), then clamp.
+            afterDataLimits: (scale) => {
+              const span = scale.max - scale.min || Math.abs(scale.max) || 1;
+              const clamp = propsRef.current.yClamp;
+              scale.min = Math.max(scale.min - span * 0.08, clamp?.min ?? -Infinity);
+              scale.max = Math.min(scale.max + span * 0.08, clamp?.max ?? Infinity);
+            },
+            ticks: {
+              maxTicksLimit: 5,
+              font: { size: 11 },
+              callback: (v) => propsRef.current.yLabel(Number(v)),
+            },
             grid: { color: '#eef1f5' },
           },
         },
         plugins: {
-          legend: { display: legend ?? true, position: 'bottom', labels: { boxWidth: 12, boxHeight: 2, font: { size: 11 } } },
+          legend: {
+            display: legend ?? true,
+            position: 'bottom',
+            labels: { boxWidth: 12, boxHeight: 2, font: { size: 11 } },
+          },
           tooltip: {
             callbacks: {
               title: (items) => (items[0] ? propsRef.current.xLabel(items[0].parsed.x ?? 0) : ''),
-              label: (item) => `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '—' : propsRef.current.yLabel(item.parsed.y)}`,
+              label: (item) =>
+                `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '—' : propsRef.current.yLabel(item.parsed.y)}`,
             },
           },
           eventMarkers: { markers: markers ?? [] },

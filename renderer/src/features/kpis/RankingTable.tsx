@@ -41,10 +41,7 @@ function compare(a: AgentRankingRow, b: AgentRankingRow, key: SortKey): number {
 
 /** Agents × KPIs, cells coloured by status against each agent's own target; best first by default. */
 export function RankingTable({ rows, kpis, onOpenAgent }: RankingTableProps) {
-  const columns = useMemo(
-    () => RANKING_KPIS.flatMap((id) => kpis.filter((k) => k.id === id)),
-    [kpis],
-  );
+  const columns = useMemo(() => RANKING_KPIS.flatMap((id) => kpis.filter((k) => k.id === id)), [kpis]);
   const [sort, setSort] = useState<Sort>({ key: 'csat', desc: true });
 
   const sorted = useMemo(() => {

@@ -21,7 +21,7 @@ export function ScorecardCard({ def, row, range, events, agentName }: ScorecardC
       { label: agentName, points: pointsOf(row.series, range), color: COLORS.value, dots: true },
       {
         label: 'Team',
-        points: pointsOf(row.series, range, (p) => (p as ScorecardKpi['series'][number]).teamValue),
+        points: pointsOf(row.series, range, (p) => p.teamValue),
         color: COLORS.team,
         width: 1.5,
       },

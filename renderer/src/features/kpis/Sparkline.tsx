@@ -10,7 +10,8 @@ interface SparklineProps {
 /** Inline SVG: no canvas per tile, nothing for the CSP to object to. Gaps (null) break the line. */
 export function Sparkline({ points, target, width = 120, height = 32 }: SparklineProps) {
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
-  if (values.length < 2) return <svg className="sparkline" width={width} height={height} aria-hidden="true" />;
+  if (values.length < 2)
+    return <svg className="sparkline" width={width} height={height} aria-hidden="true" />;
   const all = target === null ? values : [...values, target];
   const min = Math.min(...all);
   const max = Math.max(...all);
@@ -32,7 +33,13 @@ export function Sparkline({ points, target, width = 120, height = 32 }: Sparklin
   const lastIndex = points.map((p) => p.value !== null).lastIndexOf(true);
   const last = points[lastIndex]?.value ?? null;
   return (
-    <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      aria-hidden="true"
+    >
       {target !== null && (
         <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} className="sparkline-target" />
       )}

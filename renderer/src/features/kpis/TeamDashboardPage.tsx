@@ -31,7 +31,10 @@ export function TeamDashboardPage() {
   const trendKpi = useKpiDashboard((s) => s.trendKpi);
   const setTrendKpi = useKpiDashboard((s) => s.setTrendKpi);
   const navigate = useNavigation((s) => s.navigate);
-  const [exportState, setExportState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [exportState, setExportState] = useState<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
 
   const range = selectedRange({ kind, anchor, custom });
   const hasData = Boolean(facets?.dayRange);
@@ -63,7 +66,12 @@ export function TeamDashboardPage() {
               Loading…
             </span>
           )}
-          <button type="button" className="secondary" onClick={() => void exportCsv()} disabled={exportState.busy}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void exportCsv()}
+            disabled={exportState.busy}
+          >
             Export CSV
           </button>
         </div>
@@ -90,9 +98,15 @@ export function TeamDashboardPage() {
         <div className={loading ? 'kpi-content stale' : 'kpi-content'} aria-busy={loading}>
           {modes && (
             <p className="kpi-modes">
-              <span>CSAT: {modes.csat}</span>
-              <span>FCR: {modes.fcr}</span>
-              <span>Customer effort: {modes.ces}</span>
+              <span>
+                <b>CSAT</b> {modes.csat}
+              </span>
+              <span>
+                <b>FCR</b> {modes.fcr}
+              </span>
+              <span>
+                <b>Customer effort</b> {modes.ces}
+              </span>
               <span className="muted">
                 Compared with {dashboard.previous.from} – {dashboard.previous.to}
               </span>
@@ -121,14 +135,19 @@ export function TeamDashboardPage() {
                 <h2 id="exceptions-title">Exceptions</h2>
                 <span className="muted">{dashboard.exceptions.length} off target</span>
               </div>
-              <ExceptionList exceptions={dashboard.exceptions} kpis={dashboard.kpis} onOpenAgent={openAgent} />
+              <ExceptionList
+                exceptions={dashboard.exceptions}
+                kpis={dashboard.kpis}
+                onOpenAgent={openAgent}
+              />
             </section>
           </div>
           <section className="panel" aria-labelledby="ranking-title">
             <div className="panel-header">
               <h2 id="ranking-title">Agent ranking</h2>
               <span className="muted">
-                {dashboard.agentRanking.length} agents with interactions · colours against each agent&apos;s target
+                {dashboard.agentRanking.length} agents with interactions · colours against each agent&apos;s
+                target
               </span>
             </div>
             {dashboard.agentRanking.length === 0 ? (

@@ -5,7 +5,12 @@ import { axisFor, COLORS, dayIndex, eventMarkers, pointsOf, targetSeries } from 
 import { LineChart, type ChartSeries } from './LineChart';
 import { useKpiDashboard, type RollingWindow } from './store';
 
-const GRANULARITY_LABEL: Record<Granularity, string> = { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter' };
+const GRANULARITY_LABEL: Record<Granularity, string> = {
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
+  quarter: 'Quarter',
+};
 const ROLLING: Array<{ id: RollingWindow; label: string }> = [
   { id: 'off', label: 'Off' },
   { id: '7', label: '7-day' },
@@ -85,8 +90,7 @@ export function TrendPanel({ dashboard }: { dashboard: Dashboard }) {
       />
       {dashboard.events.length > 0 && (
         <p className="chart-note">
-          Events:{' '}
-          {dashboard.events.map((e) => `${e.label} (${e.day})`).join(' · ')}
+          Events: {dashboard.events.map((e) => `${e.label} (${e.day})`).join(' · ')}
         </p>
       )}
     </section>

@@ -1,10 +1,9 @@
 import type { KpiDefinitionDto, KpiEventDto, PeriodValue } from '../../../../shared/ipc/contracts/kpi';
-import { rangeLength } from '../../../../shared/kpi/periods';
+import { addDays, rangeLength } from '../../../../shared/kpi/periods';
 import type { DayRange } from '../../../../shared/kpi/types';
 import { formatAxis } from './format';
 import type { ChartMarker, ChartSeries } from './LineChart';
 import { shortDay } from './period';
-import { addDays } from '../../../../shared/kpi/periods';
 
 export const COLORS = {
   value: '#2457c5',
@@ -27,10 +26,22 @@ export function axisFor(range: DayRange, def: KpiDefinitionDto) {
     xMax: Math.max(n - 1, 1),
     xLabel: (x: number) => shortDay(addDays(range.from, Math.round(x)), multiYear),
     yLabel: (y: number) => formatAxis(y, def.unit),
+    yClamp:
+      def.unit === '%'
+        ? { min: 0, max: 100 }
+        : def.id === 'nps'
+          ? { min: -100, max: 100 }
+          : def.unit === 'score'
+            ? undefined
+            : { min: 0 },
   };
 }
 
-export function pointsOf(values: PeriodValue[], range: DayRange, pick: (p: PeriodValue) => number | null = (p) => p.value) {
+export function pointsOf<P extends PeriodValue>(
+  values: P[],
+  range: DayRange,
+  pick: (p: P) => number | null = (p) => p.value,
+) {
   return values.map((p) => ({ x: dayIndex(p.period, range), y: pick(p) }));
 }
 

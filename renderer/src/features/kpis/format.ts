@@ -38,6 +38,8 @@ export function formatKpiDelta(delta: number | null, unit: KpiUnit, decimals: nu
   if (delta === null) return '—';
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
   const abs = Math.abs(delta);
+  // A change of 0.4 on a whole-number KPI would print as "−0": show one decimal instead.
+  if (abs > 0 && abs < 1 && decimals === 0 && unit !== 'seconds') decimals = 1;
   switch (unit) {
     case '%':
       return `${sign}${fixed(abs, decimals)} pp`;

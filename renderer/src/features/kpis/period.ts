@@ -11,7 +11,8 @@ export interface PeriodSelection {
 }
 
 export function selectedRange(sel: PeriodSelection): DayRange {
-  if (sel.kind === 'custom') return sel.custom.from <= sel.custom.to ? sel.custom : { from: sel.custom.to, to: sel.custom.from };
+  if (sel.kind === 'custom')
+    return sel.custom.from <= sel.custom.to ? sel.custom : { from: sel.custom.to, to: sel.custom.from };
   return periodRange(sel.kind, sel.anchor);
 }
 

@@ -42,7 +42,9 @@ export const useKpiDashboard = create<KpiDashboardState>()((set) => ({
   dataVersion: 0,
   init: (anchor) =>
     set((s) =>
-      s.initialised ? s : { anchor, custom: { from: `${anchor.slice(0, 7)}-01`, to: anchor }, initialised: true },
+      s.initialised
+        ? s
+        : { anchor, custom: { from: `${anchor.slice(0, 7)}-01`, to: anchor }, initialised: true },
     ),
   setTeam: (teamId) => set({ teamId }),
   setKind: (kind) =>

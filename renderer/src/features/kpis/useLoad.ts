@@ -23,7 +23,12 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T
     loadRef.current().then(
       (data) => live && setState({ data, loading: false, error: null }),
       (error: unknown) =>
-        live && setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) })),
+        live &&
+        setState((s) => ({
+          ...s,
+          loading: false,
+          error: error instanceof Error ? error.message : String(error),
+        })),
     );
     return () => {
       live = false;

@@ -1,0 +1,155 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard } from '../../shared/ipc/contracts/kpi';
+import { addDays, periodRange } from '../../shared/kpi/periods';
+import { formatKpiValue } from '../../renderer/src/features/kpis/format';
+import { startApp, type App } from './support/harness';
+
+/** Tile text the page should show for each KPI of a dashboard answer. */
+function expectedTiles(d: Dashboard): Record<string, string> {
+  return Object.fromEntries(
+    d.tiles.map((t) => {
+      const def = d.kpis.find((k) => k.id === t.kpiId);
+      if (!def) throw new Error(`no definition for ${t.kpiId}`);
+      return [t.kpiId, formatKpiValue(t.value, def.unit, def.decimals)];
+    }),
+  );
+}
+
+describe('KPI dashboard in Chromium', () => {
+  let app: App;
+  let lastDay: string;
+
+  beforeAll(async () => {
+    app = await startApp({ demo: { agents: 8, months: 4, seed: 11 } });
+    const facets = await app.value('getInteractionFacets', {});
+    if (!facets.dayRange) throw new Error('demo has no interactions');
+    lastDay = facets.dayRange.to;
+  });
+  afterEach(() => app.assertNoBrowserErrors());
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const tiles = () =>
+    app.page
+      .getByRole('group', { name: 'KPI tiles' })
+      .locator('[data-kpi]')
+      .evaluateAll((els) =>
+        Object.fromEntries(
+          els.map((el) => [el.getAttribute('data-kpi'), el.querySelector('.kpi-value')?.textContent ?? '']),
+        ),
+      );
+
+  async function expectTilesFor(range: { from: string; to: string }, granularity: 'day' | 'week') {
+    const dashboard = await app.value('getDashboard', { ...range, granularity });
+    const expected = expectedTiles(dashboard);
+    await expect.poll(tiles, { timeout: 20_000 }).toEqual(expected);
+    await app.settle();
+    return expected;
+  }
+
+  it('shows the latest month with data, tiles matching getDashboard', async () => {
+    const { page } = app;
+    await page.getByRole('group', { name: 'KPI tiles' }).waitFor();
+    const month = periodRange('month', lastDay);
+    const expected = await expectTilesFor(month, 'day');
+    expect(expected.csat).toMatch(/%$/);
+    expect(
+      await page.getByRole('table', { name: 'Agent ranking' }).locator('tbody tr').count(),
+    ).toBeGreaterThan(0);
+    // The agents list of the first dashboard is still there, with every agent.
+    const agents = await app.value('listAgents', {});
+    expect(await page.getByRole('table', { name: 'Agents' }).locator('tbody tr').count()).toBe(agents.length);
+    await app.screenshot('kpi-dashboard');
+    await page.getByRole('table', { name: 'Agent ranking' }).scrollIntoViewIfNeeded();
+    await app.screenshot('kpi-dashboard-ranking');
+    await page.locator('#page-body').evaluate((el) => el.scrollTo(0, 0));
+  });
+
+  it('moves to the previous month and to the quarter', async () => {
+    const { page } = app;
+    const before = await tiles();
+    await page.getByRole('button', { name: 'Previous period' }).click();
+    const prevMonth = periodRange('month', addDays(periodRange('month', lastDay).from, -1));
+    const after = await expectTilesFor(prevMonth, 'day');
+    expect(after).not.toEqual(before);
+
+    await page.getByRole('group', { name: 'Period kind' }).getByRole('button', { name: 'Quarter' }).click();
+    await expectTilesFor(periodRange('quarter', prevMonth.from), 'week');
+    expect(await page.getByTestId('period-label').textContent()).toMatch(/^\d{4} Q[1-4]$/);
+
+    // Trend controls: rolling window and another KPI.
+    await page.getByRole('group', { name: 'Rolling window' }).getByRole('button', { name: '7-day' }).click();
+    await page.getByLabel('Trend KPI').selectOption('aht');
+    await app.settle();
+    await app.screenshot('kpi-dashboard-quarter');
+
+    await page.getByRole('group', { name: 'Period kind' }).getByRole('button', { name: 'Month' }).click();
+    await page.getByRole('button', { name: 'Next period' }).click();
+    await expectTilesFor(periodRange('month', lastDay), 'day');
+  });
+
+  it('drills down from the ranking into an agent scorecard', async () => {
+    const { page } = app;
+    const dashboard = await app.value('getDashboard', {
+      ...periodRange('month', lastDay),
+      granularity: 'day',
+    });
+    const agent = dashboard.agentRanking[0];
+    if (!agent) throw new Error('no agent in the ranking');
+    await page
+      .getByRole('table', { name: 'Agent ranking' })
+      .getByRole('button', { name: agent.name, exact: true })
+      .click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Agent scorecard');
+    await expect.poll(() => page.locator('.scorecard-agent').textContent()).toBe(agent.name);
+    const scorecard = await app.value('getAgentScorecard', {
+      ...periodRange('month', lastDay),
+      agentId: agent.agentId,
+      granularity: 'week',
+    });
+    const csat = scorecard.rows.find((r) => r.kpiId === 'csat');
+    const csatDef = scorecard.kpis.find((k) => k.id === 'csat');
+    if (!csat || !csatDef) throw new Error('no CSAT row');
+    await expect
+      .poll(() => page.locator('.scorecard-card[data-kpi="csat"] .kpi-value').textContent())
+      .toBe(formatKpiValue(csat.value, csatDef.unit, csatDef.decimals));
+    expect(await page.locator('.scorecard-card').count()).toBe(scorecard.rows.length);
+    expect(await page.locator('.scorecard-card canvas').count()).toBe(scorecard.rows.length);
+    await app.settle();
+    await app.screenshot('agent-scorecard');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    expect(csv.startsWith('week,name,CSAT (%)')).toBe(true);
+
+    await page.getByRole('button', { name: '← Dashboard' }).click();
+    await page.getByRole('group', { name: 'KPI tiles' }).waitFor();
+  });
+
+  it('exports the team scorecard as CSV from the dashboard', async () => {
+    const { page } = app;
+    await app.settle();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    const expected = await app.value('exportScorecardCsv', { ...periodRange('month', lastDay), by: 'agent' });
+    expect(csv.split('\r\n')[0]).toBe(expected.csv.split('\r\n')[0]);
+    expect(csv.startsWith('agent,name,CSAT (%),CSAT target')).toBe(true);
+    expect(csv).toBe(expected.csv);
+  });
+});
