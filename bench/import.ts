@@ -142,6 +142,7 @@ export async function runImportBench(rows = 1_000_000): Promise<object> {
         seconds: round(appSeconds),
         rowsPerSecond,
         jobMs: report.elapsedMs,
+        timingsMs: report.timings,
         inserted: report.inserted,
         rejected: report.rejected,
         dataFileBytes: stored,

@@ -97,7 +97,7 @@ function toDataset(s: ChartSeries): ChartDataset<'line', Array<{ x: number; y: n
     backgroundColor: s.color,
     borderWidth: s.width ?? 2,
     borderDash: s.dashed ? [6, 4] : [],
-    pointRadius: s.dots ? 2.5 : s.dashed ? 0 : 1.2,
+    pointRadius: s.dots ? 2.5 : s.dashed || s.points.length > 40 ? 0 : 1.2,
     pointHoverRadius: 4,
     tension: 0.25,
     spanGaps: false,
