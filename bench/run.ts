@@ -7,7 +7,9 @@ import { runKpiBench } from './kpi';
 
 async function main() {
   const only = process.argv[2];
-  const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length } };
+  const results: Record<string, unknown> = {
+    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  };
   if (!only || only === 'import') results.import = await runImportBench();
   if (!only || only === 'kpi') results.kpi = await runKpiBench();
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

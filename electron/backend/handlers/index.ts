@@ -21,4 +21,7 @@ export const handlers: Handlers<BackendMethodName> = {
 };
 
 /** Methods that only read job state and must answer while a job holds the lock. */
-export const lockFreeMethods: ReadonlySet<BackendMethodName> = new Set<BackendMethodName>(['getJob', 'cancelJob']);
+export const lockFreeMethods: ReadonlySet<BackendMethodName> = new Set<BackendMethodName>([
+  'getJob',
+  'cancelJob',
+]);

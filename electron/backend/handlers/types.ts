@@ -1,4 +1,8 @@
-import type { BackendMethodName as MethodName, MethodOutput, ParsedInput } from '../../../shared/ipc/contract';
+import type {
+  BackendMethodName as MethodName,
+  MethodOutput,
+  ParsedInput,
+} from '../../../shared/ipc/contract';
 import type { BackendContext } from '../core/context';
 
 export type Handler<M extends MethodName> = (

@@ -16,6 +16,8 @@ export interface ChosenFile {
  */
 export const shellContract = {
   chooseOpenFile: method<ChosenFile | null>()(
-    z.object({ title: z.string().max(200).optional(), filters: z.array(fileFilter).max(10).optional() }).strict(),
+    z
+      .object({ title: z.string().max(200).optional(), filters: z.array(fileFilter).max(10).optional() })
+      .strict(),
   ),
 };
