@@ -32,8 +32,13 @@ function time<T>(fn: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t, value };
 }
 
-/** Generated in SQL (recursive CTE): a million JS-bound inserts would dominate the run. */
-export function generate(db: Db): void {
+/**
+ * Generated in SQL (recursive CTE): a million JS-bound inserts would dominate the run. Values
+ * come from integer hashes of the row number, not random(): reproducible, and SQLite may
+ * evaluate a flattened CTE column more than once, which made random() columns disagree (an
+ * agent's contacts landed in every team).
+ */
+export function generate(db: Db, n = N): void {
   db.transaction(
     () => {
       db.exec(`
@@ -45,19 +50,20 @@ export function generate(db: Db): void {
         INSERT INTO customers (id, created_at) SELECT 'cus_' || k, '2024-01-01' FROM c;
         WITH RECURSIVE s(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM s WHERE k < 730 * 50 - 1)
         INSERT INTO agent_shifts (agent_id, day, logged_in_seconds)
-          SELECT 'agt_' || (k % 50), date('2024-01-01', '+' || (k / 50) || ' days'), 27000 + abs(random() % 3600) FROM s;
+          SELECT 'agt_' || (k % 50), date('2024-01-01', '+' || (k / 50) || ' days'), 27000 + (k * 7919) % 3600 FROM s;
       `);
       db.run(
-        `WITH RECURSIVE g(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM g WHERE k < ${N - 1}),
-         r AS (SELECT k, abs(random()) AS x, abs(random()) AS y, abs(random()) AS z,
-                  strftime('%Y-%m-%dT%H:%M:%fZ', '2024-01-01', '+' || (k * (730.0 * 86400 / ${N})) || ' seconds') AS ts FROM g)
+        `WITH RECURSIVE g(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM g WHERE k < ${n - 1}),
+         r AS (SELECT k, (k * 2654435761 + 97) % 2147483647 AS x, (k * 2246822519 + 13) % 2147483629 AS y,
+                  (k * 3266489917 + 7) % 2147483587 AS z,
+                  strftime('%Y-%m-%dT%H:%M:%fZ', '2024-01-01', '+' || (k * (730.0 * 86400 / ${n})) || ' seconds') AS ts FROM g)
          INSERT INTO interactions (id, channel, agent_id, team_id, customer_id, started_at, day, topic, answered, abandoned, resolved,
            resolved_at, first_response_seconds, talk_seconds, hold_seconds, wrap_seconds, fcr, csat_score, csat_scale, nps_score,
            ces_score, ces_scale, is_complaint, escalated, cross_sell_eligible, cross_sell_offered, cross_sell_converted,
-           created_at, updated_at)
+           customer_comment, created_at, updated_at)
          SELECT k + 1, CASE x % 3 WHEN 0 THEN 'call' WHEN 1 THEN 'chat' ELSE 'email' END,
            'agt_' || (x % 50), 'team_' || (x % 50 % 5 + 1), 'cus_' || (y % 60000), ts, substr(ts, 1, 10),
-           CASE y % 4 WHEN 0 THEN 'billing' WHEN 1 THEN 'tech' WHEN 2 THEN 'contract' ELSE 'other' END,
+           CASE (y / 60000) % 4 WHEN 0 THEN 'billing' WHEN 1 THEN 'tech' WHEN 2 THEN 'contract' ELSE 'other' END,
            CASE WHEN z % 10 = 0 THEN 0 ELSE 1 END, NULL, CASE WHEN z % 10 = 0 THEN 0 ELSE (z / 10) % 5 > 0 END,
            CASE WHEN z % 10 <> 0 AND (z / 10) % 5 > 0 THEN strftime('%Y-%m-%dT%H:%M:%fZ', ts, '+' || (y % 200000) || ' seconds') END,
            x % 120, CASE WHEN z % 10 = 0 THEN NULL ELSE 60 + y % 600 END, y % 90, z % 120,
@@ -66,6 +72,8 @@ export function generate(db: Db): void {
            CASE WHEN z % 5 = 0 THEN (x / 13) % 11 END, CASE WHEN z % 4 = 0 THEN 1 + (y / 17) % 7 END, 7,
            z % 9 = 0, CASE WHEN z % 9 = 0 THEN (y / 3) % 5 = 0 END,
            x % 4 = 0, CASE WHEN x % 4 = 0 THEN (z / 7) % 2 END, CASE WHEN x % 4 = 0 AND (z / 7) % 2 = 1 THEN (y / 5) % 3 = 0 END,
+           CASE (z / 3) % 12 WHEN 0 THEN 'Great and fast, thanks!' WHEN 1 THEN 'Terrible wait, never again'
+             WHEN 2 THEN 'not helpful' WHEN 3 THEN 'ok' END,
            ts, ts
          FROM r`,
       );

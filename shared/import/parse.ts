@@ -19,9 +19,29 @@ const BLANKS = new Set(['', 'null', 'n/a', 'na', '-', '--', 'none', '#n/a']);
 export function isBlank(raw: RawCell): boolean {
   if (raw === null || raw === undefined) return true;
   if (typeof raw !== 'string') return false;
-  if (raw.length === 0) return true;
+  const n = raw.length;
+  if (n === 0) return true;
+  // Hot path: no surrounding whitespace, so no trim; every blank spelling starts with n, -, #.
+  if (isPrintableAscii(raw.charCodeAt(0)) && isPrintableAscii(raw.charCodeAt(n - 1)))
+    return n <= 4 && mayBeBlankWord(raw.charCodeAt(0)) && BLANKS.has(raw.toLowerCase());
   const trimmed = raw.trim();
   return trimmed.length === 0 || (trimmed.length <= 4 && BLANKS.has(trimmed.toLowerCase()));
+}
+
+const isPrintableAscii = (c: number) => c > 32 && c < 127;
+const mayBeBlankWord = (c: number) => c === 110 || c === 78 || c === 45 || c === 35;
+
+/** The value of a string of 1–9 ASCII digits, else -1 (the common case of counts and seconds). */
+export function smallUint(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 9) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 export function cellText(raw: RawCell): string {
@@ -58,6 +78,10 @@ export function parseNumber(raw: RawCell): number | null | ParseFail {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : new ParseFail('not a finite number');
   if (typeof raw === 'boolean') return raw ? 1 : 0;
   if (raw instanceof Date) return new ParseFail('is a date, expected a number');
+  if (typeof raw === 'string') {
+    const digits = smallUint(raw);
+    if (digits >= 0) return digits;
+  }
   if (isBlank(raw)) return null;
   const text = (raw as string).trim();
   const formula = formulaFail(text);
@@ -106,6 +130,26 @@ export function parseFlag(raw: RawCell): 0 | 1 | null | ParseFail {
     return new ParseFail(`${raw} is not a yes/no value (expected 1 or 0)`);
   }
   if (raw instanceof Date) return new ParseFail('is a date, expected a yes/no value');
+  if (typeof raw === 'string' && raw.length === 1) {
+    switch (raw.charCodeAt(0)) {
+      case 89: // Y y 1 X x J j T t
+      case 121:
+      case 49:
+      case 88:
+      case 120:
+      case 74:
+      case 106:
+      case 84:
+      case 116:
+        return 1;
+      case 78: // N n 0 F f
+      case 110:
+      case 48:
+      case 70:
+      case 102:
+        return 0;
+    }
+  }
   if (isBlank(raw)) return null;
   const text = (raw as string).trim().toLowerCase();
   if (TRUE_WORDS.has(text)) return 1;
@@ -149,6 +193,8 @@ export function parseDuration(raw: RawCell, unit: DurationUnit = 'auto'): number
   if (typeof raw === 'number') {
     num = raw;
   } else {
+    const digits = typeof raw === 'string' ? smallUint(raw) : -1;
+    if (digits >= 0) return round3(digits * UNIT_SECONDS[unit === 'auto' ? 'seconds' : unit]);
     if (isBlank(raw)) return null;
     const text = (raw as string).trim();
     if (text.charCodeAt(0) === 45 /* - */) return new ParseFail(`negative duration "${clip(text)}"`);
@@ -257,10 +303,13 @@ function isoDigits(s: string, start: number, count: number): number {
   return n;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validYmd(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 9999) return false;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= last;
+  if (d <= 28) return true;
+  const leap = m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  return d <= (MONTH_DAYS[m - 1] as number) + (leap ? 1 : 0);
 }
 
 /** Fast path for ISO text (`YYYY-MM-DD`, optional `THH:MM[:SS[.fff]]`, optional `Z`/offset). */
@@ -274,6 +323,11 @@ function parseIso(s: string): DateTimeValue | ParseFail | undefined {
   if (s.length === 10) return { ms: Date.UTC(y, m - 1, d), zoned: false, hasTime: false };
   const sep = s.charCodeAt(10);
   if (sep !== 84 && sep !== 32 /* T or space */) return undefined;
+  const seconds = isoClock(s);
+  if (seconds >= 0) {
+    const zoned = s.charCodeAt(s.length - 1) === 90; /* Z */
+    return { ms: Date.UTC(y, m - 1, d) + seconds * 1000, zoned, hasTime: true };
+  }
   const time = parseTimeText(s.slice(11));
   if (time === undefined) return undefined;
   if (isFail(time)) return time;
@@ -282,6 +336,30 @@ function parseIso(s: string): DateTimeValue | ParseFail | undefined {
     zoned: time.offsetMinutes !== null,
     hasTime: true,
   };
+}
+
+/**
+ * Seconds of `HH:MM:SS` or `HH:MM:SS.fff` at position 11, optionally followed by `Z` (then
+ * s.length is 20 or 24), else -1: anything else (offsets, out-of-range values) takes the
+ * general path, which also words the reasons.
+ */
+function isoClock(s: string): number {
+  const n = s.length;
+  if (n < 19 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return -1;
+  let end = n;
+  if (s.charCodeAt(n - 1) === 90 /* Z */) end = n - 1;
+  if (end !== 19 && end !== 23) return -1;
+  const h = isoDigits(s, 11, 2);
+  const mi = isoDigits(s, 14, 2);
+  const se = isoDigits(s, 17, 2);
+  if (h < 0 || mi < 0 || se < 0 || h > 23 || mi > 59 || se > 59) return -1;
+  let millis = 0;
+  if (end === 23) {
+    if (s.charCodeAt(19) !== 46 /* . */) return -1;
+    millis = isoDigits(s, 20, 3);
+    if (millis < 0) return -1;
+  }
+  return h * 3600 + mi * 60 + se + millis / 1000;
 }
 
 interface TimeText {
@@ -495,7 +573,7 @@ const NOT_RATED = new Set(['offered', 'unoffered', 'not offered', 'not rated', '
  * mean-rating mode then treats them as the scale's ends. "Offered"/"Unoffered" mean no response.
  */
 export function parseCsat(raw: RawCell, scale: 5 | 10): number | null | ParseFail {
-  if (typeof raw === 'string') {
+  if (typeof raw === 'string' && smallUint(raw) < 0) {
     const word = raw.trim().toLowerCase();
     if (GOOD_WORDS.has(word)) return scale;
     if (BAD_WORDS.has(word)) return 1;
@@ -586,9 +664,18 @@ export function parseChannel(raw: RawCell): 'call' | 'chat' | 'email' | 'ticket'
 /** Trimmed text, or null when blank. Formula-looking text is kept as is: it is never evaluated. */
 export function parseText(raw: RawCell): string | null {
   if (raw instanceof Date) return cellText(raw);
+  if (typeof raw === 'string') {
+    const n = raw.length;
+    if (n === 0) return null;
+    const text =
+      isPrintableAscii(raw.charCodeAt(0)) && isPrintableAscii(raw.charCodeAt(n - 1)) ? raw : raw.trim();
+    const c = text.charCodeAt(0);
+    if (text.length === 0 || (text.length <= 4 && mayBeBlankWord(c) && BLANKS.has(text.toLowerCase())))
+      return null;
+    return text;
+  }
   if (isBlank(raw)) return null;
-  const text = typeof raw === 'string' ? raw.trim() : String(raw);
-  return text;
+  return String(raw);
 }
 
 export function clip(text: string, max = 40): string {

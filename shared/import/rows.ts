@@ -22,6 +22,7 @@ import {
   utcToWall,
   wallToUtc,
   type DateTimeValue,
+  type ParseFail,
   type RawCell,
 } from './parse';
 import { normalizeHeader } from './presets';
@@ -286,6 +287,7 @@ export function compileMapping(
   const headerOf = (field: TargetField) => headers[cellIndex[field] ?? -1] ?? field;
   const units = mapping.units ?? {};
   const zone = options.timeZone;
+  const utc = zone === 'UTC';
   const defaultChannel = mapping.defaultChannel ?? 'other';
   const fallbackMs = options.fallbackDate ? parseDateTime(options.fallbackDate, 'mdy') : null;
   const fallback = fallbackMs && !isFail(fallbackMs) ? fallbackMs : null;
@@ -293,73 +295,128 @@ export function compileMapping(
     throw new MappingError(`The fallback date "${options.fallbackDate}" is not a date (use YYYY-MM-DD).`);
   }
 
-  // Fields read generically, in a fixed order, as [field, outIndex, kind] triples.
-  const textFields = (Object.keys(DIRECT_TEXT) as TargetField[])
-    .filter(has)
-    .map((f) => [f, index[DIRECT_TEXT[f] as OutColumn], cellIndex[f] as number] as const);
-  const flagFields = (Object.keys(DIRECT_FLAG) as TargetField[])
-    .filter(has)
-    .map((f) => [f, index[DIRECT_FLAG[f] as OutColumn], cellIndex[f] as number] as const);
-  const durationFields = DURATIONS.filter(has).map(
-    (f) => [f, index[f as OutColumn], cellIndex[f] as number, units[f] ?? 'auto'] as const,
-  );
+  // Everything a row needs is settled here, once per file: cell positions (-1 = not mapped),
+  // header names for issues and output positions. `process` below creates no closure per row: the
+  // build keeps function names, so each per-row closure also costs a defineProperty.
+  const at = (field: TargetField) => cellIndex[field] ?? -1;
+  const extCi = at('external_id');
+  const extHeader = headerOf('external_id');
+  const channelCi = at('channel');
+  const agentCi = at('agent');
+  const teamCi = at('team');
+  const customerRefCi = at('customer_ref');
+  const startCi = at('started_at');
+  const startHeader = headerOf('started_at');
+  const startTimeCi = at('started_time');
+  const startTimeHeader = headerOf('started_time');
+  const frCi = at('first_response_at');
+  const frHeader = headerOf('first_response_at');
+  const resCi = at('resolved_at');
+  const resHeader = headerOf('resolved_at');
+  const answeredCi = at('answered');
+  const answeredHeader = headerOf('answered');
+  const abandonedCi = at('abandoned');
+  const abandonedHeader = headerOf('abandoned');
+  const resolvedCi = at('resolved');
+  const resolvedHeader = headerOf('resolved');
+  const hasStatus = has('status');
+  const hasFrSeconds = has('first_response_seconds');
+  const hasResSeconds = has('resolution_seconds');
+  const csatCi = at('csat');
+  const npsCi = at('nps');
+  const cesCi = at('ces');
+  const textFields = (Object.keys(DIRECT_TEXT) as TargetField[]).filter(has);
+  const textAt = textFields.map((f) => index[DIRECT_TEXT[f] as OutColumn]);
+  const textCi = textFields.map(at);
+  const flagFields = (Object.keys(DIRECT_FLAG) as TargetField[]).filter(has);
+  const flagAt = flagFields.map((f) => index[DIRECT_FLAG[f] as OutColumn]);
+  const flagCi = flagFields.map(at);
+  const flagHeader = flagFields.map(headerOf);
+  const durationFields = DURATIONS.filter(has);
+  const durationAt = durationFields.map((f) => index[f]);
+  const durationCi = durationFields.map(at);
+  const durationHeader = durationFields.map(headerOf);
+  const durationUnit = durationFields.map((f) => units[f] ?? 'auto');
+  const zeroedAt = ZEROED_WHEN_ABANDONED.map((c) => index[c]).filter((i) => i >= 0);
+
+  // Exports repeat a few channel names and, in non-ISO formats, the same dates row after row.
+  // Bounded caches: a file of unique values only pays a lookup.
+  const channelCache = new Map<string, SqlCell>();
+  const channelOf = (raw: RawCell): SqlCell => {
+    if (typeof raw !== 'string') return parseChannel(raw) ?? defaultChannel;
+    let channel = channelCache.get(raw);
+    if (channel === undefined) {
+      channel = parseChannel(raw) ?? defaultChannel;
+      if (channelCache.size < 1000) channelCache.set(raw, channel);
+    }
+    return channel;
+  };
+  const dateCache = new Map<string, DateTimeValue | ParseFail | null>();
+  const readDate = (raw: RawCell): DateTimeValue | ParseFail | null => {
+    // ISO text has a cheap fast path of its own and is mostly unique: not worth a cache entry.
+    if (typeof raw !== 'string' || (raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45))
+      return parseDateTime(raw, order);
+    let value = dateCache.get(raw);
+    if (value === undefined) {
+      value = parseDateTime(raw, order);
+      if (dateCache.size >= 4096) dateCache.clear();
+      dateCache.set(raw, value);
+    }
+    return value;
+  };
 
   function process(cells: RawCell[], row: number, out: SqlCell[], stats: RowStats): RowIssue[] | null {
     let issues: RowIssue[] | null = null;
-    const issue = (field: TargetField, raw: RawCell, reason: string) => {
-      (issues ??= []).push({ row, column: headerOf(field), value: clip(cellText(raw), 80), reason });
-    };
     out.fill(null);
-    const cell = (field: TargetField): RawCell => {
-      const i = cellIndex[field];
-      return i === undefined ? undefined : cells[i];
-    };
 
-    if (has('external_id')) {
-      const id = parseText(cell('external_id'));
-      if (id === null) issue('external_id', cell('external_id'), 'the id is empty');
+    if (extCi >= 0) {
+      const raw = cells[extCi];
+      const id = parseText(raw);
+      if (id === null) issues = pushIssue(issues, row, extHeader, raw, 'the id is empty');
       out[0] = id;
     }
-    out[1] = has('channel') ? (parseChannel(cell('channel')) ?? defaultChannel) : defaultChannel;
+    out[1] = channelCi >= 0 ? channelOf(cells[channelCi]) : defaultChannel;
 
-    for (const [, at, ci] of textFields) {
-      const text = parseText(cells[ci]);
-      if (text !== null && text.length > 0 && /^[=+\-@]/.test(text) && !/^-?\d/.test(text))
-        stats.formulaTextKept++;
-      out[at] = text;
+    for (let k = 0; k < textAt.length; k++) {
+      const text = parseText(cells[textCi[k] as number]);
+      if (text !== null && looksLikeFormula(text)) stats.formulaTextKept++;
+      out[textAt[k] as number] = text;
     }
-    if (has('agent')) out[index.agent_name] = parseText(cell('agent'));
-    if (has('team')) out[index.team_name] = parseText(cell('team'));
-    if (has('customer_ref')) out[index.customer_ref] = parseText(cell('customer_ref'));
+    if (agentCi >= 0) out[index.agent_name] = parseText(cells[agentCi]);
+    if (teamCi >= 0) out[index.team_name] = parseText(cells[teamCi]);
+    if (customerRefCi >= 0) out[index.customer_ref] = parseText(cells[customerRefCi]);
 
     // Timestamps.
-    const readDate = (field: TargetField): DateTimeValue | null => {
-      if (!has(field)) return null;
-      const raw = cell(field);
-      const value = parseDateTime(raw, order);
-      if (isFail(value)) {
-        issue(field, raw, value.reason);
-        return null;
-      }
-      return value;
-    };
-    let start = readDate('started_at');
-    if (start && !start.hasTime && has('started_time')) {
-      const raw = cell('started_time');
+    let start: DateTimeValue | null = null;
+    if (startCi >= 0) {
+      const raw = cells[startCi];
+      const value = readDate(raw);
+      if (isFail(value)) issues = pushIssue(issues, row, startHeader, raw, value.reason);
+      else start = value;
+    }
+    if (start !== null && !start.hasTime && startTimeCi >= 0) {
+      const raw = cells[startTimeCi];
       const seconds = parseTimeOfDay(raw);
-      if (isFail(seconds)) issue('started_time', raw, seconds.reason);
+      if (isFail(seconds)) issues = pushIssue(issues, row, startTimeHeader, raw, seconds.reason);
       else if (seconds !== null) start = { ms: start.ms + seconds * 1000, zoned: false, hasTime: true };
     }
-    const firstResponse = readDate('first_response_at');
-    const resolvedAt = readDate('resolved_at');
-    const toUtc = (v: DateTimeValue) => (v.zoned ? v.ms : wallToUtc(v.ms, zone));
-    const frUtc = firstResponse ? toUtc(firstResponse) : null;
-    const resUtc = resolvedAt ? toUtc(resolvedAt) : null;
-    let startUtc: number | null = start ? toUtc(start) : null;
+    let frUtc: number | null = null;
+    if (frCi >= 0) {
+      const raw = cells[frCi];
+      const value = readDate(raw);
+      if (isFail(value)) issues = pushIssue(issues, row, frHeader, raw, value.reason);
+      else if (value !== null) frUtc = toUtc(value, zone);
+    }
+    let resUtc: number | null = null;
+    if (resCi >= 0) {
+      const raw = cells[resCi];
+      const value = readDate(raw);
+      if (isFail(value)) issues = pushIssue(issues, row, resHeader, raw, value.reason);
+      else if (value !== null) resUtc = toUtc(value, zone);
+    }
+    let startUtc: number | null = start ? toUtc(start, zone) : null;
     const startIsReal = startUtc !== null;
-    const startFailed =
-      issues !== null && (issues as RowIssue[]).some((i) => i.column === headerOf('started_at'));
-    if (startUtc === null && !startFailed) {
+    if (startUtc === null && !(issues !== null && hasIssueIn(issues, startHeader))) {
       if (frUtc !== null || resUtc !== null) {
         startUtc = frUtc ?? resUtc;
         stats.startedFromFallback++;
@@ -369,8 +426,8 @@ export function compileMapping(
       } else {
         (issues ??= []).push({
           row,
-          column: has('started_at') ? headerOf('started_at') : 'started_at',
-          value: has('started_at') ? clip(cellText(cell('started_at')), 80) : '',
+          column: startHeader,
+          value: startCi >= 0 ? clip(cellText(cells[startCi]), 80) : '',
           reason: 'no date: the row has no start, first-response or resolution time',
         });
       }
@@ -378,30 +435,32 @@ export function compileMapping(
     if (startUtc !== null) {
       const iso = new Date(startUtc).toISOString();
       out[2] = iso;
-      out[3] =
-        zone === 'UTC' ? iso.slice(0, 10) : new Date(utcToWall(startUtc, zone)).toISOString().slice(0, 10);
+      out[3] = utc ? iso.slice(0, 10) : new Date(utcToWall(startUtc, zone)).toISOString().slice(0, 10);
     }
     if (frUtc !== null) out[index.first_response_at] = new Date(frUtc).toISOString();
     if (resUtc !== null) out[index.resolved_at] = new Date(resUtc).toISOString();
     if (frUtc !== null && resUtc !== null && resUtc < frUtc) stats.resolvedBeforeFirstResponse++;
 
     // Flags.
-    for (const [field, at, ci] of flagFields) {
-      const flag = parseFlag(cells[ci]);
-      if (isFail(flag)) issue(field, cells[ci], flag.reason);
-      else out[at] = flag;
+    for (let k = 0; k < flagAt.length; k++) {
+      const raw = cells[flagCi[k] as number];
+      const flag = parseFlag(raw);
+      if (isFail(flag)) issues = pushIssue(issues, row, flagHeader[k] as string, raw, flag.reason);
+      else out[flagAt[k] as number] = flag;
     }
     let answered: 0 | 1 | null = null;
-    if (has('answered')) {
-      const flag = parseFlag(cell('answered'));
-      if (isFail(flag)) issue('answered', cell('answered'), flag.reason);
+    if (answeredCi >= 0) {
+      const raw = cells[answeredCi];
+      const flag = parseFlag(raw);
+      if (isFail(flag)) issues = pushIssue(issues, row, answeredHeader, raw, flag.reason);
       else answered = flag;
       out[index.answered] = answered;
     }
     let abandoned: 0 | 1 | null = null;
-    if (has('abandoned')) {
-      const flag = parseFlag(cell('abandoned'));
-      if (isFail(flag)) issue('abandoned', cell('abandoned'), flag.reason);
+    if (abandonedCi >= 0) {
+      const raw = cells[abandonedCi];
+      const flag = parseFlag(raw);
+      if (isFail(flag)) issues = pushIssue(issues, row, abandonedHeader, raw, flag.reason);
       else abandoned = flag;
     } else if (answered !== null) {
       abandoned = answered === 0 ? 1 : 0;
@@ -409,11 +468,12 @@ export function compileMapping(
     if (index.abandoned >= 0) out[index.abandoned] = abandoned;
     if (index.resolved >= 0) {
       let resolved: 0 | 1 | null = null;
-      if (has('resolved')) {
-        const flag = parseFlag(cell('resolved'));
-        if (isFail(flag)) issue('resolved', cell('resolved'), flag.reason);
+      if (resolvedCi >= 0) {
+        const raw = cells[resolvedCi];
+        const flag = parseFlag(raw);
+        if (isFail(flag)) issues = pushIssue(issues, row, resolvedHeader, raw, flag.reason);
         else resolved = flag;
-      } else if (has('status')) {
+      } else if (hasStatus) {
         const status = out[index.status];
         const key = typeof status === 'string' ? status.toLowerCase() : '';
         resolved = RESOLVED_STATUSES.has(key) ? 1 : OPEN_STATUSES.has(key) ? 0 : resUtc !== null ? 1 : null;
@@ -424,26 +484,27 @@ export function compileMapping(
     }
 
     // Durations.
-    for (const [field, at, ci, unit] of durationFields) {
-      const seconds = parseDuration(cells[ci], unit);
-      if (isFail(seconds)) issue(field, cells[ci], seconds.reason);
-      else out[at] = seconds;
+    for (let k = 0; k < durationAt.length; k++) {
+      const raw = cells[durationCi[k] as number];
+      const seconds = parseDuration(raw, durationUnit[k]);
+      if (isFail(seconds)) issues = pushIssue(issues, row, durationHeader[k] as string, raw, seconds.reason);
+      else out[durationAt[k] as number] = seconds;
     }
     if (startIsReal && startUtc !== null) {
-      if (!has('first_response_seconds') && frUtc !== null && frUtc >= startUtc) {
+      if (!hasFrSeconds && frUtc !== null && frUtc >= startUtc) {
         out[index.first_response_seconds] = (frUtc - startUtc) / 1000;
       }
-      if (!has('resolution_seconds') && resUtc !== null && resUtc >= startUtc) {
+      if (!hasResSeconds && resUtc !== null && resUtc >= startUtc) {
         out[index.resolution_seconds] = (resUtc - startUtc) / 1000;
       }
     }
     // An abandoned call has no talk time: exports write 0 (the PwC CSV) and an average that
     // includes those zeros would be wrong, so 0 on an abandoned row is stored as "no value".
     if (abandoned === 1) {
-      for (const c of ZEROED_WHEN_ABANDONED) {
-        const at = index[c];
-        if (at >= 0 && out[at] === 0) {
-          out[at] = null;
+      for (let k = 0; k < zeroedAt.length; k++) {
+        const i = zeroedAt[k] as number;
+        if (out[i] === 0) {
+          out[i] = null;
           stats.abandonedZeroTalkNulled++;
         }
       }
@@ -451,24 +512,25 @@ export function compileMapping(
 
     // Scores.
     if (csatScale !== null) {
-      const raw = cell('csat');
+      const raw = cells[csatCi];
       const score = parseCsat(raw, csatScale);
-      if (isFail(score)) issue('csat', raw, csatScaleHint(score.reason, csatScale, mapping));
+      if (isFail(score))
+        issues = pushIssue(issues, row, headerOf('csat'), raw, csatScaleHint(score.reason, csatScale, mapping));
       else if (score !== null) {
         out[index.csat_score] = score;
         out[index.csat_scale] = csatScale;
       }
     }
-    if (has('nps')) {
-      const raw = cell('nps');
+    if (npsCi >= 0) {
+      const raw = cells[npsCi];
       const score = parseNps(raw);
-      if (isFail(score)) issue('nps', raw, score.reason);
+      if (isFail(score)) issues = pushIssue(issues, row, headerOf('nps'), raw, score.reason);
       else out[index.nps_score] = score;
     }
     if (cesScale !== null) {
-      const raw = cell('ces');
+      const raw = cells[cesCi];
       const score = parseCes(raw, cesScale);
-      if (isFail(score)) issue('ces', raw, score.reason);
+      if (isFail(score)) issues = pushIssue(issues, row, headerOf('ces'), raw, score.reason);
       else if (score !== null) {
         out[index.ces_score] = score;
         out[index.ces_scale] = cesScale;
@@ -478,6 +540,35 @@ export function compileMapping(
   }
 
   return { columns, index, cellIndex, dateOrder, csatScale, cesScale, assumptions, process };
+}
+
+function pushIssue(
+  issues: RowIssue[] | null,
+  row: number,
+  column: string,
+  raw: RawCell,
+  reason: string,
+): RowIssue[] {
+  const list = issues ?? [];
+  list.push({ row, column, value: clip(cellText(raw), 80), reason });
+  return list;
+}
+
+function hasIssueIn(issues: RowIssue[], column: string): boolean {
+  for (const issue of issues) if (issue.column === column) return true;
+  return false;
+}
+
+const toUtc = (v: DateTimeValue, zone: string) => (v.zoned ? v.ms : wallToUtc(v.ms, zone));
+
+/** Text starting with = + - @ that is not a negative number (counted for the report). */
+function looksLikeFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 45) {
+    const d = text.charCodeAt(1);
+    return !(d >= 48 && d <= 57);
+  }
+  return c === 61 || c === 43 || c === 64;
 }
 
 function csatScaleHint(reason: string, scale: 5 | 10, mapping: ImportMapping): string {

@@ -108,3 +108,145 @@ export function rawSumSelectList(): string {
 export function aggSumSelectList(alias = 'g'): string {
   return AGG_COLUMN_NAMES.map((col) => `SUM(${alias}.${col}) AS ${col}`).join(', ');
 }
+
+/** The inputs of one interaction that AGG_COLUMNS reads (derived columns already computed). */
+export interface AggInput {
+  answered: unknown;
+  abandoned: unknown;
+  resolved: unknown;
+  resolution_business_seconds: number | null;
+  first_response_seconds: unknown;
+  talk_seconds: unknown;
+  hold_seconds: unknown;
+  wrap_seconds: unknown;
+  fcr: unknown;
+  repeat_contact: number | null;
+  csat_score: unknown;
+  csat_scale: unknown;
+  nps_score: unknown;
+  ces_score: unknown;
+  ces_scale: unknown;
+  is_complaint: unknown;
+  escalated: unknown;
+  cross_sell_eligible: unknown;
+  cross_sell_offered: unknown;
+  cross_sell_converted: unknown;
+  sentiment: number | null;
+}
+
+const col = (name: string): number => {
+  const i = AGG_COLUMN_NAMES.indexOf(name);
+  if (i < 0) throw new Error(`unknown aggregate column ${name}`);
+  return i;
+};
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+/** SQLite round(x): half away from zero. */
+const sqlRound = (v: number): number => Math.sign(v) * Math.floor(Math.abs(v) + 0.5);
+const C = Object.fromEntries(Object.keys(baseColumns).map((name) => [name, col(name)])) as Record<
+  keyof typeof baseColumns,
+  number
+>;
+const histBase = (prefix: string, first: number): number => col(`${prefix}_${first}`);
+const H = {
+  cs5: histBase('cs5', 1),
+  cs10: histBase('cs10', 1),
+  csx: histBase('csx', 1),
+  nps: histBase('nps', 0),
+  ce5: histBase('ce5', 1),
+  ce7: histBase('ce7', 1),
+  cex: histBase('cex', 1),
+};
+
+const bump = (acc: Float64Array, i: number, v: number): void => {
+  acc[i] = (acc[i] as number) + v;
+};
+
+/**
+ * Adds one interaction to a row of sums (indexed like AGG_COLUMN_NAMES): the same rules as the
+ * AGG_COLUMNS SQL, evaluated in TS during refreshDerived's single pass over the rows. The
+ * property test checks both against the reference implementation.
+ */
+export function accumulate(acc: Float64Array, r: AggInput): void {
+  const answered = num(r.answered);
+  const abandoned = num(r.abandoned) ?? (answered === null ? null : 1 - answered);
+  const handled = (abandoned ?? 0) === 0;
+  const resolved = num(r.resolved);
+  const biz = r.resolution_business_seconds;
+  const frt = num(r.first_response_seconds);
+  const talk = num(r.talk_seconds);
+  bump(acc, C.n, 1);
+  if (handled) bump(acc, C.handled_n, 1);
+  if (abandoned !== null) {
+    bump(acc, C.ab_n, 1);
+    if (abandoned === 1) bump(acc, C.ab_yes, 1);
+  }
+  if (resolved !== null) {
+    bump(acc, C.res_n, 1);
+    if (resolved === 1) {
+      bump(acc, C.res_yes, 1);
+      if (biz !== null) {
+        bump(acc, C.art_n, 1);
+        bump(acc, C.art_sum, biz);
+      }
+    }
+  }
+  if (frt !== null) {
+    bump(acc, C.frt_n, 1);
+    bump(acc, C.frt_sum, frt);
+  }
+  if (talk !== null && handled) {
+    bump(acc, C.aht_n, 1);
+    bump(acc, C.aht_sum, talk + (num(r.hold_seconds) ?? 0) + (num(r.wrap_seconds) ?? 0));
+  }
+  const escalated = num(r.escalated);
+  if (num(r.is_complaint) === 1 && escalated !== null) {
+    bump(acc, C.esc_n, 1);
+    if (escalated === 1) bump(acc, C.esc_yes, 1);
+  }
+  const fcr = num(r.fcr);
+  if (fcr !== null) {
+    bump(acc, C.fcrf_n, 1);
+    if (fcr === 1) bump(acc, C.fcrf_yes, 1);
+  }
+  const rep = r.repeat_contact;
+  if (rep !== null && resolved !== null) {
+    bump(acc, C.fcrw_n, 1);
+    if (rep === 0 && resolved === 1) bump(acc, C.fcrw_yes, 1);
+  }
+  const offered = num(r.cross_sell_offered);
+  if (num(r.cross_sell_eligible) === 1 && offered !== null) {
+    bump(acc, C.xo_n, 1);
+    if (offered === 1) bump(acc, C.xo_yes, 1);
+  }
+  const converted = num(r.cross_sell_converted);
+  if (offered === 1 && converted !== null) {
+    bump(acc, C.xc_n, 1);
+    if (converted === 1) bump(acc, C.xc_yes, 1);
+  }
+  if (r.sentiment !== null) {
+    bump(acc, C.sent_n, 1);
+    if (r.sentiment === 1) bump(acc, C.sent_pos, 1);
+    else if (r.sentiment === -1) bump(acc, C.sent_neg, 1);
+  }
+  const csat = num(r.csat_score);
+  if (csat !== null) {
+    const k = sqlRound(csat);
+    const scale = num(r.csat_scale);
+    if (scale === 5 && k >= 1 && k <= 5) bump(acc, H.cs5 + k - 1, 1);
+    else if (scale === 10 && k >= 1 && k <= 10) bump(acc, H.cs10 + k - 1, 1);
+    else if (scale === null && k >= 1 && k <= 10) bump(acc, H.csx + k - 1, 1);
+  }
+  const nps = num(r.nps_score);
+  if (nps !== null) {
+    const k = sqlRound(nps);
+    if (k >= 0 && k <= 10) bump(acc, H.nps + k, 1);
+  }
+  const ces = num(r.ces_score);
+  if (ces !== null) {
+    const k = sqlRound(ces);
+    const scale = num(r.ces_scale);
+    if (scale === 5 && k >= 1 && k <= 5) bump(acc, H.ce5 + k - 1, 1);
+    else if (scale === 7 && k >= 1 && k <= 7) bump(acc, H.ce7 + k - 1, 1);
+    else if (scale === null && k >= 1 && k <= 7) bump(acc, H.cex + k - 1, 1);
+  }
+}

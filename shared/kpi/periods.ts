@@ -24,6 +24,15 @@ export function addDays(day: string, n: number): string {
   return fmt(addDaysFns(parse(day), n));
 }
 
+/** First day of the month of `day`, shifted by `n` months. */
+export function monthStart(day: string, n = 0): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7)) - 1 + n;
+  const yy = y + Math.floor(m / 12);
+  const mm = ((m % 12) + 12) % 12;
+  return `${String(yy).padStart(4, '0')}-${String(mm + 1).padStart(2, '0')}-01`;
+}
+
 /** Number of days in an inclusive range. */
 export function rangeLength(range: DayRange): number {
   return differenceInCalendarDays(parse(range.to), parse(range.from)) + 1;

@@ -1,8 +1,13 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../shared/ipc/contracts/kpi';
 import { addDays, periodRange } from '../../shared/kpi/periods';
 import { formatKpiValue } from '../../renderer/src/features/kpis/format';
+import { shortDay } from '../../renderer/src/features/kpis/period';
 import { startApp, type App } from './support/harness';
+
+const SCREENSHOT_DIR = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 
 /** Tile text the page should show for each KPI of a dashboard answer. */
 function expectedTiles(d: Dashboard): Record<string, string> {
@@ -151,5 +156,81 @@ describe('KPI dashboard in Chromium', () => {
     expect(csv.split('\r\n')[0]).toBe(expected.csv.split('\r\n')[0]);
     expect(csv.startsWith('agent,name,CSAT (%),CSAT target')).toBe(true);
     expect(csv).toBe(expected.csv);
+  });
+  it('adds, deletes and restores event markers from the trend panel', async () => {
+    const { page } = app;
+    const month = periodRange('month', lastDay);
+    const panel = page.locator('.events-panel');
+    const rows = panel.getByRole('list', { name: 'Events in the period' }).locator('li');
+    const labels = () => rows.locator('.event-label').allTextContents();
+    const listed = async () => (await app.value('listKpiEvents', month)).map((e) => e.label);
+    const before = await labels();
+    expect(before).toEqual(await listed());
+    const chart = page.locator('.trend-panel canvas');
+
+    // A label is required: the form says so and sends nothing.
+    await panel.getByRole('button', { name: 'Add event' }).click();
+    const form = panel.getByRole('form', { name: 'Add event' });
+    expect(await form.getByLabel('Event day').inputValue()).toBe(month.to);
+    expect(await form.getByLabel('Event team').inputValue()).toBe('');
+    await form.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => form.locator('.event-error').textContent()).toMatch(/Enter a label/);
+    expect(await form.getByLabel('Event label').getAttribute('aria-invalid')).toBe('true');
+
+    const launchDay = addDays(month.from, 9);
+    await form.getByLabel('Event day').fill(launchDay);
+    await form.getByLabel('Event label').fill('E2E product launch');
+    await form.getByLabel('Event label').press('Enter');
+    await expect.poll(labels).toContain('E2E product launch');
+    expect(await listed()).toContain('E2E product launch');
+    const added = (await app.value('listKpiEvents', month)).find((e) => e.label === 'E2E product launch');
+    expect(added).toMatchObject({ day: launchDay, teamId: null });
+    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/event marker/);
+
+    // A second event the next day: its label must not cover the first one on the chart.
+    await panel.getByRole('button', { name: 'Add event' }).click();
+    await form.getByLabel('Event day').fill(addDays(launchDay, 1));
+    await form.getByLabel('Event label').fill('Network outage');
+    await form.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(labels).toContain('Network outage');
+    await app.settle();
+    await page.locator('.trend-panel').scrollIntoViewIfNeeded();
+    await page
+      .locator('.trend-panel')
+      .screenshot({ path: path.join(SCREENSHOT_DIR, 'kpi-trend-events.png') });
+    await app.screenshot('kpi-dashboard-events');
+
+    // Delete asks first; "Keep" leaves the event alone.
+    const launchName = `Delete event E2E product launch on ${shortDay(launchDay, true)}`;
+    await panel.getByRole('button', { name: launchName }).click();
+    await panel.getByRole('button', { name: 'Keep' }).click();
+    expect(await labels()).toContain('E2E product launch');
+
+    await panel.getByRole('button', { name: launchName }).click();
+    await panel
+      .getByRole('group', { name: 'Confirm deleting E2E product launch' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await expect.poll(labels).not.toContain('E2E product launch');
+    expect(await listed()).not.toContain('E2E product launch');
+    expect((await app.value('listKpiEvents', month)).some((e) => e.id === added?.id)).toBe(false);
+
+    // Undo brings it back (as a new event on the same day).
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(labels).toContain('E2E product launch');
+    expect(await listed()).toContain('E2E product launch');
+
+    // Keyboard only: the confirm button takes the focus, Enter deletes.
+    for (const [label, day] of [
+      ['E2E product launch', launchDay],
+      ['Network outage', addDays(launchDay, 1)],
+    ] as const) {
+      await panel.getByRole('button', { name: `Delete event ${label} on ${shortDay(day, true)}` }).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await expect.poll(labels).not.toContain(label);
+    }
+    expect(await listed()).toEqual(before);
+    expect(await labels()).toEqual(before);
   });
 });

@@ -1,65 +1,62 @@
-import { calendarDay, type BusinessCalendar } from '../../../shared/kpi/businessTime';
+import { calendarDay, localDay, type BusinessCalendar } from '../../../shared/kpi/businessTime';
 import { addDays } from '../../../shared/kpi/periods';
-import type { Db } from '../db/database';
-
-const META_KEY = 'kpi.calendar';
-/** Resolutions later than this after the last contact are capped at the table's end. */
-const TAIL_DAYS = 400;
-
-interface CalendarMeta {
-  signature: string;
-  from: string;
-  to: string;
-}
 
 /**
- * Makes kpi_calendar cover every interaction (first day − 2 … last day + TAIL_DAYS) for the
- * calendar setting, rebuilding it when the setting or the span changed. A few hundred rows a year.
+ * Business clock over a span of local dates: business seconds elapsed from the span's start up to
+ * an instant, so business time between two instants is two binary searches (no per-day loop and
+ * no SQL round trip per row). Built in memory per refresh; a few hundred days a year.
  */
-export function ensureCalendar(db: Db, cal: BusinessCalendar, nowIso: string): void {
-  const span = db.get<{ lo: string | null; hi: string | null }>(
-    'SELECT min(started_at) AS lo, max(started_at) AS hi FROM interactions',
-  );
-  if (!span?.lo || !span.hi) return;
-  const from = addDays(span.lo.slice(0, 10), -2);
-  const to = addDays(span.hi.slice(0, 10), TAIL_DAYS);
-  const signature = JSON.stringify(cal);
-  const metaRow = db.get<{ value_json: string }>('SELECT value_json FROM settings WHERE key = ?', [META_KEY]);
-  const meta = metaRow ? (JSON.parse(metaRow.value_json) as CalendarMeta) : null;
-  if (
-    meta &&
-    meta.signature === signature &&
-    meta.from <= from &&
-    meta.to >= addDays(span.hi.slice(0, 10), 30)
-  )
-    return;
-
-  const holidays = new Set(cal.holidays);
-  db.transaction(() => {
-    db.run('DELETE FROM kpi_calendar');
-    const insert = db.prepareWrite(
-      'INSERT INTO kpi_calendar (start_s, day, open_s, close_s, cum_s) VALUES (?, ?, ?, ?, ?)',
-    );
-    try {
-      let cum = 0;
-      for (let day = from; day <= to; day = addDays(day, 1)) {
-        const d = calendarDay(day, cal, holidays);
-        insert.run([d.startS, day, d.openS, d.closeS, cum]);
-        cum += d.closeS - d.openS;
-      }
-    } finally {
-      insert.free();
-    }
-    db.run(
-      `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-      [META_KEY, JSON.stringify({ signature, from, to } satisfies CalendarMeta), nowIso],
-    );
-  });
+export interface BusinessClock {
+  /** Business seconds of [startS, endS] (epoch seconds); null when end precedes start. */
+  between(startS: number, endS: number): number | null;
 }
 
-/** Business seconds elapsed from the calendar's start up to instant `x` (SQL expression in epoch seconds). */
-export function businessClockSql(x: string): string {
-  return `COALESCE((SELECT c.cum_s + MIN(MAX(${x} - c.open_s, 0), c.close_s - c.open_s)
-    FROM kpi_calendar c WHERE c.start_s <= ${x} ORDER BY c.start_s DESC LIMIT 1), 0)`;
+const cache = new Map<string, BusinessClock>();
+
+export function businessClock(cal: BusinessCalendar, fromDay: string, toDay: string): BusinessClock {
+  const key = `${JSON.stringify(cal)}|${fromDay}|${toDay}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const holidays = new Set(cal.holidays);
+  const starts: number[] = [];
+  const opens: number[] = [];
+  const closes: number[] = [];
+  const cums: number[] = [];
+  let cum = 0;
+  for (let day = fromDay; day <= toDay; day = addDays(day, 1)) {
+    const d = calendarDay(day, cal, holidays);
+    starts.push(d.startS);
+    opens.push(d.openS);
+    closes.push(d.closeS);
+    cums.push(cum);
+    cum += d.closeS - d.openS;
+  }
+  const clock = (x: number): number => {
+    // Last day whose local midnight is at or before x.
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || x < (starts[0] as number)) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    const open = opens[lo] as number;
+    return (cums[lo] as number) + Math.min(Math.max(x - open, 0), (closes[lo] as number) - open);
+  };
+  const built: BusinessClock = {
+    between: (startS, endS) => (endS >= startS ? Math.max(0, clock(endS) - clock(startS)) : null),
+  };
+  // One calendar is in force at a time: keep the last few spans only.
+  if (cache.size >= 4) cache.clear();
+  cache.set(key, built);
+  return built;
+}
+
+/** Local dates covering [startMs, endMs] in the calendar's zone, one day of margin each side. */
+export function clockSpan(startMs: number, endMs: number, cal: BusinessCalendar): { from: string; to: string } {
+  return {
+    from: addDays(localDay(startMs, cal.timeZone), -1),
+    to: addDays(localDay(endMs, cal.timeZone), 1),
+  };
 }

@@ -9,14 +9,23 @@ import type {
 } from '../../../shared/ipc/contracts/kpi';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { KpiSums } from '../../../shared/kpi/aggregate';
-import { addDays, previousRange } from '../../../shared/kpi/periods';
+import { addDays, bucketEnd, monthStart, previousRange } from '../../../shared/kpi/periods';
 import { kpiBetter, type KpiDefinition } from '../../../shared/kpi/registry';
 import { resolveTarget, type KpiSettings } from '../../../shared/kpi/settings';
 import { kpiStatus, trendDirection } from '../../../shared/kpi/status';
 import type { DayRange, Granularity, KpiId } from '../../../shared/kpi/types';
 import type { Db } from '../db/database';
 import { bucketSeries, evaluate, rollingSeries, selectKpis, sumRange, toDto, type DailyData } from './engine';
-import { loadRetention, loadShifts, loadSums, withExtras, type Scope } from './query';
+import {
+  enteredCounts,
+  loadRetention,
+  loadShifts,
+  loadSums,
+  monthlyRetention,
+  monthRetention,
+  withExtras,
+  type Scope,
+} from './query';
 import { loadKpiSettings } from './settingsStore';
 
 const ROLLING_MAX_DAYS = 400;
@@ -31,7 +40,11 @@ function retentionSums(db: Db, scope: Scope, range: DayRange): KpiSums | null {
   return r ? withExtras({}, undefined, r) : null;
 }
 
-/** Per-bucket retention only for coarse buckets: each bucket is one indexed read of two periods. */
+/**
+ * Retention per trend bucket. Whole calendar months come from the maintained monthly counts,
+ * read once for the whole range; other coarse buckets (quarters, clipped months) read raw
+ * contacts, so only the last year's get a value. Day and week buckets stay null.
+ */
 function bucketRetention(
   db: Db,
   scope: Scope,
@@ -41,9 +54,22 @@ function bucketRetention(
 ) {
   if (!defs.some((d) => d.needsCustomers) || granularity === 'day' || granularity === 'week')
     return undefined;
-  // Each bucket costs an indexed read of two periods: the last year's buckets only, older stay null.
   const cutoff = addDays(range.to, -RETENTION_TREND_DAYS);
-  return (bucket: DayRange) => (bucket.to > cutoff ? retentionSums(db, scope, bucket) : null);
+  const monthly =
+    granularity === 'month'
+      ? monthlyRetention(db, scope, monthStart(range.from, -1), monthStart(range.to))
+      : null;
+  const entered = scope.agentId ? new Map() : enteredCounts(db, scope.teamId ?? null);
+  return (bucket: DayRange & { period: string }): KpiSums | null => {
+    const whole = bucket.from === bucket.period && bucket.to === bucketEnd(bucket.period, granularity);
+    const typed = entered.get(`${bucket.from}|${bucket.to}`);
+    if (typed) return withExtras({}, undefined, typed);
+    if (monthly && whole) {
+      const r = monthRetention(monthly, bucket.period);
+      return r ? withExtras({}, undefined, r) : null;
+    }
+    return bucket.to > cutoff ? retentionSums(db, scope, bucket) : null;
+  };
 }
 
 export function listEvents(db: Db, range: DayRange, teamId: string | null | undefined): KpiEventDto[] {

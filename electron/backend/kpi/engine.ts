@@ -74,7 +74,7 @@ export function bucketSeries(
   range: DayRange,
   granularity: Granularity,
   settings: KpiSettings,
-  retention?: (bucket: DayRange) => KpiSums | null,
+  retention?: (bucket: DayRange & { period: string }) => KpiSums | null,
 ): Map<KpiId, PeriodValue[]> {
   const out = new Map<KpiId, PeriodValue[]>(defs.map((d) => [d.id, []]));
   for (const bucket of listBuckets(range, granularity)) {

@@ -1,5 +1,11 @@
-import { AGG_COLUMN_NAMES, aggSumSelectList, emptySums, type KpiSums } from '../../../shared/kpi/aggregate';
-import { addDays } from '../../../shared/kpi/periods';
+import {
+  AGG_COLUMN_NAMES,
+  aggSumSelectList,
+  emptySums,
+  rawSumSelectList,
+  type KpiSums,
+} from '../../../shared/kpi/aggregate';
+import { addDays, monthStart, periodRange } from '../../../shared/kpi/periods';
 import type { DayRange } from '../../../shared/kpi/types';
 import type { Db } from '../db/database';
 
@@ -33,18 +39,30 @@ function scopeSql(scope: Scope, alias: string): { sql: string; params: Record<st
   return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
 }
 
-/** Summed KPI inputs from agg_daily, keyed as asked (null keys become ''). */
+/** Summed KPI inputs from the maintained aggregates, keyed as asked (null keys become ''). */
 export function loadSums(db: Db, scope: Scope, range: DayRange, by: SumsKey): Map<string, KpiSums> {
   const s = scopeSql(scope, 'g');
-  const rows = db.values(
-    `SELECT ${AGG_KEY[by]} AS k, ${aggSumSelectList('g')}
-       FROM agg_daily g
-      WHERE g.day BETWEEN :from AND :to${s.sql}
-      GROUP BY k`,
-    { ':from': range.from, ':to': range.to, ...s.params },
-  );
+  const params = { ':from': range.from, ':to': range.to, ...s.params };
+  let sql: string;
+  if (by !== 'channel')
+    sql = `SELECT ${AGG_KEY[by]} AS k, ${aggSumSelectList('g')} FROM agg_daily g
+            WHERE g.day BETWEEN :from AND :to${s.sql} GROUP BY k`;
+  else if (!scope.agentId)
+    sql = `SELECT g.channel AS k, ${aggSumSelectList('g')} FROM agg_channel_daily g
+            WHERE g.day BETWEEN :from AND :to${s.sql} GROUP BY k`;
+  else {
+    // One agent by channel is not maintained (it would multiply agg_daily by the channels): its
+    // own rows through the (agent_id, started_at) index are few.
+    const team = scope.teamId ? ' AND COALESCE(i.team_id, a.team_id) = :team' : '';
+    sql = `SELECT i.channel AS k, ${rawSumSelectList()}
+             FROM interactions i LEFT JOIN agents a ON a.id = i.agent_id
+            WHERE i.agent_id = :agent AND i.started_at >= :lo AND i.started_at < :hi
+              AND i.day BETWEEN :from AND :to${team}
+            GROUP BY k`;
+    Object.assign(params, { ':lo': addDays(range.from, -2), ':hi': addDays(range.to, 2) });
+  }
   const out = new Map<string, KpiSums>();
-  for (const row of rows) {
+  for (const row of db.values(sql, params)) {
     const sums: KpiSums = {};
     AGG_COLUMN_NAMES.forEach((col, idx) => {
       sums[col] = Number(row[idx + 1] ?? 0);
@@ -89,10 +107,103 @@ export function loadShifts(
   return out;
 }
 
+type RetentionCounts = { start: number; end: number; fresh: number };
+
+/** True when the range is one whole calendar month and `previous` the month before it. */
+function wholeMonth(range: DayRange, previous: DayRange): boolean {
+  const month = periodRange('month', range.from);
+  return month.from === range.from && month.to === range.to && previous.from === monthStart(range.from, -1);
+}
+
+/** Maintained month counts of one scope (agent, team or all) over a span of months. */
+export function monthlyRetention(
+  db: Db,
+  scope: Scope,
+  fromMonth: string,
+  toMonth: string,
+): Map<string, { customers: number; retained: number }> {
+  const [kind, id] = scope.agentId ? ['agent', scope.agentId] : scope.teamId ? ['team', scope.teamId] : ['all', ''];
+  const rows = db.values(
+    `SELECT month, customers, retained FROM kpi_retention
+      WHERE scope = ? AND scope_id = ? AND month BETWEEN ? AND ?`,
+    [kind, id, fromMonth, toMonth],
+  );
+  return new Map(rows.map(([m, c, r]) => [String(m), { customers: Number(c), retained: Number(r) }]));
+}
+
+/** Retention counts of a whole month from the previous month's and its own maintained counts. */
+export function monthRetention(
+  counts: Map<string, { customers: number; retained: number }>,
+  month: string,
+): RetentionCounts | undefined {
+  const prev = counts.get(monthStart(month, -1));
+  const cur = counts.get(month);
+  if (!prev && !cur) return undefined;
+  const end = cur?.customers ?? 0;
+  return { start: prev?.customers ?? 0, end, fresh: end - (cur?.retained ?? 0) };
+}
+
+/**
+ * Customer counts entered per period (when interactions carry no customer ids), keyed
+ * `from|to`; they win over what interactions show for exactly that period of a team or of all.
+ */
+export function enteredCounts(db: Db, teamId: string | null): Map<string, RetentionCounts> {
+  const rows = db.values(
+    `SELECT period_start, period_end, customers_at_start, customers_at_end, new_customers
+       FROM customer_counts WHERE team_id IS ?`,
+    [teamId],
+  );
+  return new Map(
+    rows.map(([f, t, s, e, n]) => [`${String(f)}|${String(t)}`, { start: Number(s), end: Number(e), fresh: Number(n) }]),
+  );
+}
+
+/** The maintained path: one read of two months, grouped as asked. */
+function maintainedRetention(
+  db: Db,
+  scope: Scope,
+  month: string,
+  by: 'agent' | 'team' | 'none',
+): Map<string, RetentionCounts> {
+  const out = new Map<string, RetentionCounts>();
+  if (by === 'none') {
+    const r = monthRetention(monthlyRetention(db, scope, monthStart(month, -1), month), month);
+    if (r) out.set('', r);
+    return out;
+  }
+  const params: Record<string, string> = { ':scope': by, ':prev': monthStart(month, -1), ':month': month };
+  let filter = '';
+  if (scope.agentId) {
+    filter = by === 'agent' ? ' AND r.scope_id = :agent' : ' AND r.scope_id = (SELECT team_id FROM agents WHERE id = :agent)';
+    params[':agent'] = scope.agentId;
+  } else if (scope.teamId) {
+    filter = by === 'agent' ? ' AND r.scope_id IN (SELECT id FROM agents WHERE team_id = :team)' : ' AND r.scope_id = :team';
+    params[':team'] = scope.teamId;
+  }
+  const rows = db.values(
+    `SELECT r.scope_id, r.month, r.customers, r.retained FROM kpi_retention r
+      WHERE r.scope = :scope AND r.month IN (:prev, :month)${filter}`,
+    params,
+  );
+  const byKey = new Map<string, Map<string, { customers: number; retained: number }>>();
+  for (const [k, m, c, r] of rows) {
+    const key = String(k);
+    let counts = byKey.get(key);
+    if (!counts) byKey.set(key, (counts = new Map()));
+    counts.set(String(m), { customers: Number(c), retained: Number(r) });
+  }
+  for (const [key, counts] of byKey) {
+    const r = monthRetention(counts, month);
+    if (r) out.set(key, r);
+  }
+  return out;
+}
+
 /**
  * Distinct customers for retention, keyed by agent, team or total: customers in contact during
  * the previous period (start), during this one (end) and those of them not in contact during
- * the previous one (new). Reads interactions through the started_at / agent indexes.
+ * the previous one (new). A whole calendar month comes from kpi_retention (maintained by
+ * refreshDerived); any other range reads interactions through the started_at index.
  */
 export function loadRetention(
   db: Db,
@@ -100,7 +211,24 @@ export function loadRetention(
   range: DayRange,
   previous: DayRange,
   by: 'agent' | 'team' | 'none',
-): Map<string, { start: number; end: number; fresh: number }> {
+): Map<string, RetentionCounts> {
+  const out = wholeMonth(range, previous)
+    ? maintainedRetention(db, scope, range.from, by)
+    : rawRetention(db, scope, range, previous, by);
+  if (by === 'none' && !scope.agentId) {
+    const entered = enteredCounts(db, scope.teamId ?? null).get(`${range.from}|${range.to}`);
+    if (entered) out.set('', entered);
+  }
+  return out;
+}
+
+function rawRetention(
+  db: Db,
+  scope: Scope,
+  range: DayRange,
+  previous: DayRange,
+  by: 'agent' | 'team' | 'none',
+): Map<string, RetentionCounts> {
   const teamExpr = 'COALESCE(i.team_id, (SELECT a.team_id FROM agents a WHERE a.id = i.agent_id))';
   const key = { agent: 'i.agent_id', team: teamExpr, none: "''" }[by];
   const params: Record<string, string> = {
@@ -115,9 +243,10 @@ export function loadRetention(
   if (scope.agentId) {
     parts.push('i.agent_id = :agent');
     params[':agent'] = scope.agentId;
-  } else if (scope.teamId) {
-    // Through the (agent_id, started_at) index: only the team's rows are read.
-    parts.push('i.agent_id IN (SELECT id FROM agents WHERE team_id = :team)', `${teamExpr} = :team`);
+  }
+  if (scope.teamId) {
+    // The same team rule as the aggregates: the contact's team, else its agent's.
+    parts.push(`${teamExpr} = :team`);
     params[':team'] = scope.teamId;
   }
   const rows = db.values(
@@ -132,18 +261,9 @@ export function loadRetention(
       GROUP BY k`,
     params,
   );
-  const out = new Map<string, { start: number; end: number; fresh: number }>();
+  const out = new Map<string, RetentionCounts>();
   for (const [k, start, end, fresh] of rows)
     out.set(k === null ? '' : String(k), { start: Number(start), end: Number(end), fresh: Number(fresh) });
-  if (by !== 'agent') {
-    // Counts entered for exactly this period win over what interactions show.
-    const entered = db.get<{ s: number; e: number; n: number }>(
-      `SELECT customers_at_start AS s, customers_at_end AS e, new_customers AS n FROM customer_counts
-        WHERE period_start = ? AND period_end = ? AND team_id IS ?`,
-      [range.from, range.to, scope.teamId ?? null],
-    );
-    if (entered && by === 'none') out.set('', { start: entered.s, end: entered.e, fresh: entered.n });
-  }
   return out;
 }
 

@@ -129,7 +129,7 @@ export function TeamDashboardPage() {
             })}
           </div>
           <div className="kpi-row">
-            <TrendPanel dashboard={dashboard} />
+            <TrendPanel dashboard={dashboard} teams={facets?.teams ?? []} />
             <section className="panel exceptions-panel" aria-labelledby="exceptions-title">
               <div className="panel-header">
                 <h2 id="exceptions-title">Exceptions</h2>

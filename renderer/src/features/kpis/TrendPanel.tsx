@@ -1,9 +1,12 @@
 import { useMemo } from 'react';
+import type { Team } from '../../../../shared/domain/types';
 import type { Dashboard } from '../../../../shared/ipc/contracts/kpi';
 import { GRANULARITIES, type Granularity, type KpiId } from '../../../../shared/kpi/types';
 import { axisFor, COLORS, dayIndex, eventMarkers, pointsOf, targetSeries } from './chartData';
+import { EventsPanel } from './EventsPanel';
 import { LineChart, type ChartSeries } from './LineChart';
 import { useKpiDashboard, type RollingWindow } from './store';
+import { useKpiEvents } from './useKpiEvents';
 
 const GRANULARITY_LABEL: Record<Granularity, string> = {
   day: 'Day',
@@ -18,12 +21,14 @@ const ROLLING: Array<{ id: RollingWindow; label: string }> = [
 ];
 
 /** The large trend chart of one KPI: values by bucket, optional rolling window, target line, event marks. */
-export function TrendPanel({ dashboard }: { dashboard: Dashboard }) {
+export function TrendPanel({ dashboard, teams }: { dashboard: Dashboard; teams: Team[] }) {
   const trendKpi = useKpiDashboard((s) => s.trendKpi);
   const setTrendKpi = useKpiDashboard((s) => s.setTrendKpi);
   const granularity = useKpiDashboard((s) => s.granularity);
   const setGranularity = useKpiDashboard((s) => s.setGranularity);
   const rolling = useKpiDashboard((s) => s.rolling);
+  const eventsApi = useKpiEvents(dashboard);
+  const events = eventsApi.events;
   const setRolling = useKpiDashboard((s) => s.setRolling);
 
   const def = dashboard.kpis.find((k) => k.id === trendKpi) ?? dashboard.kpis[0];
@@ -50,7 +55,7 @@ export function TrendPanel({ dashboard }: { dashboard: Dashboard }) {
       });
     return [...out, ...targetSeries(trend.target, range)];
   }, [def, trend, rolling, range]);
-  const markers = useMemo(() => eventMarkers(dashboard.events, range), [dashboard.events, range]);
+  const markers = useMemo(() => eventMarkers(events, range), [events, range]);
 
   if (!def || !trend) return null;
   const axis = axisFor(range, def);
@@ -86,13 +91,11 @@ export function TrendPanel({ dashboard }: { dashboard: Dashboard }) {
         markers={markers}
         {...axis}
         height={240}
-        ariaLabel={`${def.label} trend by ${trend.granularity}${trend.target === null ? '' : ' with target line'}`}
+        ariaLabel={`${def.label} trend by ${trend.granularity}${trend.target === null ? '' : ' with target line'}${
+          markers.length === 0 ? '' : `, ${markers.length} event marker${markers.length === 1 ? '' : 's'}`
+        }`}
       />
-      {dashboard.events.length > 0 && (
-        <p className="chart-note">
-          Events: {dashboard.events.map((e) => `${e.label} (${e.day})`).join(' · ')}
-        </p>
-      )}
+      <EventsPanel api={eventsApi} range={range} teams={teams} teamId={dashboard.teamId} />
     </section>
   );
 }

@@ -62,6 +62,9 @@ export function targetSeries(target: number | null, range: DayRange): ChartSerie
   ];
 }
 
-export function eventMarkers(events: KpiEventDto[], range: DayRange): ChartMarker[] {
-  return events.map((e) => ({ x: dayIndex(e.day, range), label: e.label }));
+/** Markers for the events inside the range; dayIndex would pin an earlier event to the first day. */
+export function eventMarkers(events: readonly KpiEventDto[], range: DayRange): ChartMarker[] {
+  return events
+    .filter((e) => e.day >= range.from && e.day <= range.to)
+    .map((e) => ({ x: dayIndex(e.day, range), label: e.label }));
 }

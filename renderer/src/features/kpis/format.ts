@@ -2,18 +2,28 @@ import type { KpiUnit } from '../../../../shared/kpi/types';
 
 /** Seconds as "4m 12s", "1h 05m", "38s": handle and response times read better than raw seconds. */
 export function formatDuration(seconds: number): string {
-  const sign = seconds < 0 ? '−' : '';
   const s = Math.round(Math.abs(seconds));
+  // −0.4 s rounds to 0: no minus sign on a zero.
+  const sign = seconds < 0 && s > 0 ? '−' : '';
   if (s < 60) return `${sign}${s}s`;
   if (s < 3600) return `${sign}${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-  const h = Math.floor(s / 3600);
-  const m = Math.round((s % 3600) / 60);
-  if (h < 48) return `${sign}${h}h ${String(m).padStart(2, '0')}m`;
-  return `${sign}${Math.floor(h / 24)}d ${h % 24}h`;
+  // Round to whole minutes before splitting, or 1h 59m 50s would print as "1h 60m".
+  const minutes = Math.round(s / 60);
+  const h = Math.floor(minutes / 60);
+  if (h < 48) return `${sign}${h}h ${String(minutes % 60).padStart(2, '0')}m`;
+  const hours = Math.round(s / 3600);
+  return `${sign}${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+/** Whether toLocaleString at these decimals shows the value as zero (it rounds half away from zero). */
+function roundsToZero(value: number, decimals: number): boolean {
+  return Math.abs(value) * 10 ** decimals < 0.5;
 }
 
 function fixed(value: number, decimals: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  // Intl prints −0 (and −0.001 at one decimal) as "-0.0"; a zero has no sign.
+  const v = roundsToZero(value, decimals) ? 0 : value;
+  return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 /** A KPI value in its unit; null (no data in scope) is an em dash. */
@@ -36,10 +46,12 @@ export function formatKpiValue(value: number | null | undefined, unit: KpiUnit, 
 /** A signed change; percentages change by points (pp), not by percent. */
 export function formatKpiDelta(delta: number | null, unit: KpiUnit, decimals: number): string {
   if (delta === null) return '—';
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
   const abs = Math.abs(delta);
   // A change of 0.4 on a whole-number KPI would print as "−0": show one decimal instead.
   if (abs > 0 && abs < 1 && decimals === 0 && unit !== 'seconds') decimals = 1;
+  const shownDecimals = unit === 'seconds' || unit === 'count' ? 0 : decimals;
+  // A change too small to show reads "±0", not "+0.0" or "−0.0".
+  const sign = roundsToZero(abs, shownDecimals) ? '±' : delta > 0 ? '+' : '−';
   switch (unit) {
     case '%':
       return `${sign}${fixed(abs, decimals)} pp`;
