@@ -515,7 +515,13 @@ export function compileMapping(
       const raw = cells[csatCi];
       const score = parseCsat(raw, csatScale);
       if (isFail(score))
-        issues = pushIssue(issues, row, headerOf('csat'), raw, csatScaleHint(score.reason, csatScale, mapping));
+        issues = pushIssue(
+          issues,
+          row,
+          headerOf('csat'),
+          raw,
+          csatScaleHint(score.reason, csatScale, mapping),
+        );
       else if (score !== null) {
         out[index.csat_score] = score;
         out[index.csat_scale] = csatScale;

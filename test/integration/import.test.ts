@@ -165,6 +165,46 @@ describe('import: behaviour', () => {
     );
   });
 
+  it('writes new rows in batches around updates, rejects and in-file duplicates, in file order', async () => {
+    const tb = await createTestBackend();
+    const line = (i: number, csat: number) =>
+      `ID${i},Diane,2021-01-01,09:00:${String(i % 60).padStart(2, '0')},T,Y,Y,${i % 90},${i},${csat}`;
+    const header = CALLS.split('\r\n')[0] as string;
+    await importFile(
+      tb,
+      writeFile([header, ...Array.from({ length: 100 }, (_, i) => line(i * 7, 3))].join('\n')),
+    );
+    // 700 rows: every 7th already exists (changed CSAT → update), row 351 is invalid, row 500
+    // repeats an id of this file; the rest are new and go in 64 at a time between them.
+    const rows = Array.from({ length: 700 }, (_, i) => line(i, i % 7 === 0 ? 4 : 1 + (i % 5)));
+    rows[351] = 'ID351,Diane,2021-01-01,09:00:00,T,Y,Y,-1,0,3';
+    rows[500] = line(1, 2);
+    const report = (await importFile(tb, writeFile([header, ...rows].join('\n')), { acceptRejected: true }))
+      .result as ImportReport;
+    expect(report).toMatchObject({ inserted: 598, updated: 100, duplicates: 0, rejected: 2 });
+    const stored = tb.db.values(
+      'SELECT id, external_id, csat_score, talk_seconds FROM interactions ORDER BY id',
+    );
+    expect(stored).toHaveLength(698);
+    const fresh = stored.slice(100);
+    const expected = Array.from({ length: 700 }, (_, i) => i).filter(
+      (i) => i % 7 !== 0 && i !== 351 && i !== 500,
+    );
+    expect(fresh.map((r) => r[0])).toEqual(expected.map((_, k) => 101 + k));
+    expect(fresh.map((r) => [r[1], r[2], r[3]])).toEqual(expected.map((i) => [`ID${i}`, 1 + (i % 5), i]));
+    expect(stored.slice(0, 100).every((r) => r[2] === 4)).toBe(true);
+  });
+
+  it('restores the page cache and temp store after a big import', async () => {
+    const tb = await createTestBackend();
+    const pragmas = () => [tb.db.get('PRAGMA cache_size'), tb.db.get('PRAGMA temp_store')];
+    const before = pragmas();
+    const rows = Array.from({ length: 50_000 }, (_, i) => `X${i},Diane,2021-01-01,09:00:00,T,Y,Y,1,60,3`);
+    const status = await importFile(tb, writeFile(`${CALLS}\r\n${rows.join('\r\n')}`));
+    expect(status.result).toMatchObject({ inserted: 50_003 });
+    expect(pragmas()).toEqual(before);
+  });
+
   it('dry run and rejected rows change nothing; acceptRejected imports only the valid rows', async () => {
     const tb = await createTestBackend();
     const file = writeFile(`${CALLS}\r\nID4,Diane,2021-01-03,11:00:00,Billing,Y,Y,-5,0:01:00,3`);

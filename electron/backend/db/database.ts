@@ -56,6 +56,10 @@ export class Db {
   /** Called by the store after `raw.export()`, which closes and reopens the underlying handle. */
   configure(): void {
     this.raw.run('PRAGMA foreign_keys = ON');
+    // sql.js keeps the database in WASM memory, so SQLite's own rollback journal protects nothing
+    // against crashes (our append-only log does); in memory it is just faster. Savepoint rollback
+    // still works.
+    this.raw.run('PRAGMA journal_mode = MEMORY');
     for (const fn of this.afterReopen) fn(this.raw);
   }
 

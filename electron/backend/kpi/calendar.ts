@@ -54,7 +54,11 @@ export function businessClock(cal: BusinessCalendar, fromDay: string, toDay: str
 }
 
 /** Local dates covering [startMs, endMs] in the calendar's zone, one day of margin each side. */
-export function clockSpan(startMs: number, endMs: number, cal: BusinessCalendar): { from: string; to: string } {
+export function clockSpan(
+  startMs: number,
+  endMs: number,
+  cal: BusinessCalendar,
+): { from: string; to: string } {
   return {
     from: addDays(localDay(startMs, cal.timeZone), -1),
     to: addDays(localDay(endMs, cal.timeZone), 1),

@@ -1,31 +1,25 @@
 import type { SqlValue } from 'sql.js';
-import { accumulate, AGG_COLUMN_NAMES } from '../../../shared/kpi/aggregate';
+import { accumulate, AGG_COLUMN_NAMES, type AggInput } from '../../../shared/kpi/aggregate';
 import { addDays, monthStart } from '../../../shared/kpi/periods';
 import { lexiconSentiment } from '../../../shared/kpi/sentiment';
 import type { Db } from '../db/database';
 import { businessClock, clockSpan } from './calendar';
 import { loadKpiSettings } from './settingsStore';
+import type { KpiSettings } from '../../../shared/kpi/settings';
 
 export type DeriveRange = { from: string; to: string } | 'all';
 
 const DAY_MS = 86_400_000;
 /** Business time stops counting this long after the last contact (bad data such as year 9999). */
 const TAIL_DAYS = 400;
-
-/** Epoch ms of a stored timestamp: ISO-8601, UTC when it carries no zone (as SQLite reads it). */
-function parseInstant(value: SqlValue): number | null {
-  if (typeof value !== 'string') return null;
-  let iso = value.length > 10 && value[10] === ' ' ? `${value.slice(0, 10)}T${value.slice(11)}` : value;
-  if (!/(Z|[+-]\d\d:?\d\d)$/i.test(iso)) iso += 'Z';
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : ms;
-}
+/** Page cache while refreshing (KiB), as the importer uses for its bulk work. */
+const BULK_CACHE_KIB = 262_144;
 
 const num = (v: SqlValue): number | null => (typeof v === 'number' ? v : null);
 
 /** Columns of the single pass, in this order (see `R`). */
-const SELECT = `i.id, i.started_at, i.day, i.agent_id, i.team_id, i.channel, i.customer_id, i.topic,
-  i.resolved_at, i.resolution_seconds, i.resolution_business_seconds, i.repeat_contact, i.sentiment,
+const SELECT = `i.id, unixepoch(i.started_at, 'subsec') * 1000, i.day, i.agent_id, i.team_id, i.channel, i.customer_id, i.topic,
+  unixepoch(i.resolved_at, 'subsec') * 1000, i.resolution_seconds, i.resolution_business_seconds, i.repeat_contact, i.sentiment,
   CASE WHEN i.sentiment IS NULL THEN i.customer_comment END,
   i.answered, i.abandoned, i.resolved, i.first_response_seconds, i.talk_seconds, i.hold_seconds,
   i.wrap_seconds, i.fcr, i.csat_score, i.csat_scale, i.nps_score, i.ces_score, i.ces_scale,
@@ -53,20 +47,6 @@ interface Group {
   sums: Float64Array;
 }
 
-/** Per-row state kept until repeat contacts (which look ahead in time) are known. */
-interface Pending {
-  id: number;
-  /** Index into `groups`, or −1 when the row is outside the refreshed days (lookahead only). */
-  daily: number;
-  channel: number;
-  resolved: number | null;
-  oldRepeat: number | null;
-  repeat: number | null;
-  biz: number | null;
-  sentiment: number | null;
-  dirty: boolean;
-}
-
 /**
  * Recomputes per-interaction derived columns and the maintained KPI aggregates for the given
  * days (`day` column, inclusive), inside the caller's transaction:
@@ -85,11 +65,29 @@ interface Pending {
  */
 export function refreshDerived(db: Db, range: DeriveRange): void {
   const settings = loadKpiSettings(db);
-  const windowDays = settings.fcr.windowDays;
-  const windowMs = windowDays * DAY_MS;
   const bounds = db.get<{ lo: string | null; hi: string | null }>(
     'SELECT min(day) AS lo, max(day) AS hi FROM interactions',
   );
+  // sql.js keeps the database in an emscripten in-memory file: with SQLite's default 2 MB page
+  // cache, rewriting many rows spills pages through that file layer, which dominated the time.
+  const cacheSize = Number(db.get<{ cache_size: number }>('PRAGMA cache_size')?.cache_size ?? -2000);
+  const raise = cacheSize < 0 ? cacheSize > -BULK_CACHE_KIB : cacheSize < BULK_CACHE_KIB / 4;
+  if (raise) db.raw.run(`PRAGMA cache_size = -${BULK_CACHE_KIB}`);
+  try {
+    refreshInTransaction(db, range, settings, bounds);
+  } finally {
+    if (raise) db.raw.run(`PRAGMA cache_size = ${cacheSize}`);
+  }
+}
+
+function refreshInTransaction(
+  db: Db,
+  range: DeriveRange,
+  settings: KpiSettings,
+  bounds: { lo: string | null; hi: string | null } | undefined,
+): void {
+  const windowDays = settings.fcr.windowDays;
+  const windowMs = windowDays * DAY_MS;
   db.transaction(() => {
     if (!bounds?.lo || !bounds.hi) {
       if (range === 'all') clearAggregates(db, null);
@@ -117,12 +115,13 @@ export function refreshDerived(db: Db, range: DeriveRange): void {
     const agentTeam = new Map<string, string | null>(
       db.values('SELECT id, team_id FROM agents').map(([id, team]) => [String(id), team as string | null]),
     );
-    const span = db.get<{ lo: string | null; hi: string | null }>(
-      `SELECT min(i.started_at) AS lo, max(i.started_at) AS hi FROM interactions i ${filter.sql}`,
+    const span = db.get<{ lo: number | null; hi: number | null }>(
+      `SELECT unixepoch(min(i.started_at), 'subsec') * 1000 AS lo, unixepoch(max(i.started_at), 'subsec') * 1000 AS hi
+         FROM interactions i ${filter.sql}`,
       filter.params,
     );
-    const lo = parseInstant(span?.lo ?? null) ?? 0;
-    const hi = parseInstant(span?.hi ?? null) ?? lo;
+    const lo = span?.lo ?? 0;
+    const hi = span?.hi ?? lo;
     const cal = settings.calendar;
     const clockDays = clockSpan(lo, hi + TAIL_DAYS * DAY_MS, cal);
     const clock = businessClock(cal, clockDays.from, clockDays.to);
@@ -132,69 +131,88 @@ export function refreshDerived(db: Db, range: DeriveRange): void {
     const groupIndex: GroupIndex = new Map();
     const channelGroups: Group[] = [];
     const channelIndex: GroupIndex = new Map();
-    const pending: Pending[] = [];
-    // Repeat contacts: rows with customer and topic, in scan order.
+    const retention = new RetentionCounter(months.from, months.to, scanFrom);
+    // Per scanned row of the refreshed days (or of the lookahead after them, daily = −1), in
+    // scan order: what is needed once repeat contacts, which look ahead in time, are known.
+    const ids: number[] = [];
+    const daily: number[] = [];
+    const byChannel: number[] = [];
+    const resolvedOf: Array<number | null> = [];
+    const oldRepeat: Array<number | null> = [];
+    const newRepeat: Array<number | null> = [];
+    const biz: Array<number | null> = [];
+    const sentiment: Array<number | null> = [];
+    const dirty: boolean[] = [];
+    // Rows with customer and topic: position in the arrays above, key and start instant.
     const keyed: number[] = [];
-    const keyOf: string[] = [];
+    const keyOf: number[] = [];
     const startOf: number[] = [];
-    const retention = new RetentionCounter(months.from, months.to);
+    const topics = new Map<string, number>();
+    const input = emptyInput();
 
-    const stmt = db.raw.prepare(`SELECT ${SELECT} FROM interactions i ${filter.sql} ORDER BY i.started_at, i.id`);
+    const stmt = db.raw.prepare(
+      `SELECT ${SELECT} FROM interactions i ${filter.sql} ORDER BY i.started_at, i.id`,
+    );
     try {
       stmt.bind(filter.params);
       while (stmt.step()) {
         const row = stmt.get();
         const day = row[R.day] as string;
         const agent = row[R.agent] as string | null;
-        const team = (row[R.team] as string | null) ?? (agent === null ? null : (agentTeam.get(agent) ?? null));
+        const team =
+          (row[R.team] as string | null) ?? (agent === null ? null : (agentTeam.get(agent) ?? null));
         const customer = row[R.customer] as string | null;
-        if (customer !== null) retention.add(day, agent, team, customer);
-        const startMs = parseInstant(row[R.startedAt] ?? null);
-        const topic = row[R.topic] as string | null;
+        const customerNo = customer === null ? -1 : retention.add(day, agent, team, customer);
         const inDays = day >= days.from && day <= days.to;
         if (!inDays && !(day > days.to && day <= lookaheadTo)) continue;
-        const oldRepeat = num(row[R.repeat] ?? null);
-        const p: Pending = {
-          id: row[R.id] as number,
-          daily: -1,
-          channel: -1,
-          resolved: num(row[R.resolved] ?? null),
-          oldRepeat,
-          repeat: oldRepeat,
-          biz: null,
-          sentiment: null,
-          dirty: false,
-        };
-        if (customer !== null && topic !== null && startMs !== null) {
-          keyed.push(pending.length);
-          keyOf.push(`${customer}\u0000${topic}`);
+        const startMs = num(row[R.startedAt] ?? null);
+        const topic = row[R.topic] as string | null;
+        const at = ids.length;
+        const repeat = num(row[R.repeat] ?? null);
+        ids.push(row[R.id] as number);
+        resolvedOf.push(num(row[R.resolved] ?? null));
+        oldRepeat.push(repeat);
+        newRepeat.push(repeat);
+        if (customerNo >= 0 && topic !== null && startMs !== null) {
+          let t = topics.get(topic);
+          if (t === undefined) topics.set(topic, (t = topics.size));
+          keyed.push(at);
+          // Unique per (customer, topic) while topics < 2^21 and customers < 2^31.
+          keyOf.push(customerNo * 2_097_152 + t);
           startOf.push(startMs);
         }
-        pending.push(p);
-        if (!inDays) continue;
+        if (!inDays) {
+          daily.push(-1);
+          byChannel.push(-1);
+          biz.push(null);
+          sentiment.push(null);
+          dirty.push(false);
+          continue;
+        }
 
         const oldBiz = num(row[R.biz] ?? null);
-        let biz = oldBiz;
-        const resolvedAt = parseInstant(row[R.resolvedAt] ?? null);
+        let newBiz = oldBiz;
         const resolutionSeconds = num(row[R.resolutionSeconds] ?? null);
         if (startMs !== null && (row[R.resolvedAt] !== null || resolutionSeconds !== null)) {
-          const endMs = resolvedAt ?? (resolutionSeconds === null ? null : startMs + resolutionSeconds * 1000);
-          biz = endMs === null ? null : clock.between(startMs / 1000, Math.min(endMs / 1000, maxEndS));
+          const resolvedAt = num(row[R.resolvedAt] ?? null);
+          const endMs =
+            resolvedAt ?? (resolutionSeconds === null ? null : startMs + resolutionSeconds * 1000);
+          newBiz = endMs === null ? null : clock.between(startMs / 1000, Math.min(endMs / 1000, maxEndS));
         }
         const oldSentiment = num(row[R.sentiment] ?? null);
         const comment = row[R.comment];
-        const sentiment = oldSentiment ?? (typeof comment === 'string' ? lexiconSentiment(comment) : null);
-        p.biz = biz;
-        p.sentiment = sentiment;
-        p.dirty = biz !== oldBiz || sentiment !== oldSentiment;
+        const newSentiment = oldSentiment ?? (typeof comment === 'string' ? lexiconSentiment(comment) : null);
+        biz.push(newBiz);
+        sentiment.push(newSentiment);
+        dirty.push(newBiz !== oldBiz || newSentiment !== oldSentiment);
 
         const g = groupFor(groups, groupIndex, day, agent ?? '', team ?? '', [day, agent, team]);
         const channel = row[R.channel] as string;
         const c = groupFor(channelGroups, channelIndex, day, team ?? '', channel, [day, team, channel]);
-        p.daily = g;
-        p.channel = c;
-        // repeat_contact is filled in below; the FCR-window columns are added then.
-        const input = toAggInput(row, biz, null, sentiment);
+        daily.push(g);
+        byChannel.push(c);
+        // repeat_contact is not known yet: the FCR-window columns are added below.
+        fillInput(input, row, newBiz, newSentiment);
         accumulate((groups[g] as Group).sums, input);
         accumulate((channelGroups[c] as Group).sums, input);
       }
@@ -203,26 +221,29 @@ export function refreshDerived(db: Db, range: DeriveRange): void {
     }
 
     // Walking backwards, the next contact of the same customer and topic is the last one seen.
-    const next = new Map<string, number>();
+    const next = new Map<number, number>();
     for (let k = keyed.length - 1; k >= 0; k -= 1) {
-      const key = keyOf[k] as string;
+      const key = keyOf[k] as number;
       const start = startOf[k] as number;
       const later = next.get(key);
-      const p = pending[keyed[k] as number] as Pending;
-      p.repeat = later !== undefined && later <= start + windowMs ? 1 : 0;
+      newRepeat[keyed[k] as number] = later !== undefined && later <= start + windowMs ? 1 : 0;
       next.set(key, start);
     }
     const update = db.prepareWrite(
       'UPDATE interactions SET resolution_business_seconds = ?, repeat_contact = ?, sentiment = ? WHERE id = ?',
     );
     try {
-      for (const p of pending) {
-        if (p.daily < 0) continue;
-        if (p.repeat !== null && p.resolved !== null) {
-          addFcrWindow((groups[p.daily] as Group).sums, p.repeat, p.resolved);
-          addFcrWindow((channelGroups[p.channel] as Group).sums, p.repeat, p.resolved);
+      for (let at = 0; at < ids.length; at += 1) {
+        const g = daily[at] as number;
+        if (g < 0) continue;
+        const repeat = newRepeat[at] ?? null;
+        const resolved = resolvedOf[at] ?? null;
+        if (repeat !== null && resolved !== null) {
+          addFcrWindow((groups[g] as Group).sums, repeat, resolved);
+          addFcrWindow((channelGroups[byChannel[at] as number] as Group).sums, repeat, resolved);
         }
-        if (p.dirty || p.repeat !== p.oldRepeat) update.run([p.biz, p.repeat, p.sentiment, p.id]);
+        if (dirty[at] || repeat !== oldRepeat[at])
+          update.run([biz[at] ?? null, repeat, sentiment[at] ?? null, ids[at] as number]);
       }
     } finally {
       update.free();
@@ -254,7 +275,7 @@ function groupFor(
   const current = inner.get(b);
   if (current && current.day === day) return current.index;
   // Rows arrive in started_at order; a day seen again later (odd local dates) gets a second
-  // group, which the insert merges.
+  // row in agg_daily; every reader sums rows, so that is harmless.
   const created = groups.length;
   groups.push({ key, sums: new Float64Array(AGG_COLUMN_NAMES.length) });
   if (current) {
@@ -271,30 +292,54 @@ function addFcrWindow(sums: Float64Array, repeat: number, resolved: number): voi
   if (repeat === 0 && resolved === 1) sums[FCRW_YES] = (sums[FCRW_YES] ?? 0) + 1;
 }
 
-function toAggInput(row: SqlValue[], biz: number | null, repeat: number | null, sentiment: number | null) {
+function emptyInput(): AggInput {
   return {
-    resolution_business_seconds: biz,
-    repeat_contact: repeat,
-    sentiment,
-    answered: row[14],
-    abandoned: row[15],
-    resolved: row[16],
-    first_response_seconds: row[17],
-    talk_seconds: row[18],
-    hold_seconds: row[19],
-    wrap_seconds: row[20],
-    fcr: row[21],
-    csat_score: row[22],
-    csat_scale: row[23],
-    nps_score: row[24],
-    ces_score: row[25],
-    ces_scale: row[26],
-    is_complaint: row[27],
-    escalated: row[28],
-    cross_sell_eligible: row[29],
-    cross_sell_offered: row[30],
-    cross_sell_converted: row[31],
+    resolution_business_seconds: null,
+    repeat_contact: null,
+    sentiment: null,
+    answered: null,
+    abandoned: null,
+    resolved: null,
+    first_response_seconds: null,
+    talk_seconds: null,
+    hold_seconds: null,
+    wrap_seconds: null,
+    fcr: null,
+    csat_score: null,
+    csat_scale: null,
+    nps_score: null,
+    ces_score: null,
+    ces_scale: null,
+    is_complaint: null,
+    escalated: null,
+    cross_sell_eligible: null,
+    cross_sell_offered: null,
+    cross_sell_converted: null,
   };
+}
+
+/** Refills one reused object (a million short-lived objects cost more in GC than the maths). */
+function fillInput(input: AggInput, row: SqlValue[], biz: number | null, sentiment: number | null): void {
+  input.resolution_business_seconds = biz;
+  input.sentiment = sentiment;
+  input.answered = row[14];
+  input.abandoned = row[15];
+  input.resolved = row[16];
+  input.first_response_seconds = row[17];
+  input.talk_seconds = row[18];
+  input.hold_seconds = row[19];
+  input.wrap_seconds = row[20];
+  input.fcr = row[21];
+  input.csat_score = row[22];
+  input.csat_scale = row[23];
+  input.nps_score = row[24];
+  input.ces_score = row[25];
+  input.ces_scale = row[26];
+  input.is_complaint = row[27];
+  input.escalated = row[28];
+  input.cross_sell_eligible = row[29];
+  input.cross_sell_offered = row[30];
+  input.cross_sell_converted = row[31];
 }
 
 function clearAggregates(db: Db, days: { from: string; to: string } | null): void {
@@ -329,10 +374,16 @@ const monthOf = (n: number): string =>
 /** One scope's customers: the last month each was seen (+1; 0 = never), counts per month. */
 class ScopeCounts {
   seen = new Int32Array(1024);
-  readonly customers = new Map<number, number>();
-  readonly retained = new Map<number, number>();
+  /** Indexed by month − base. */
+  readonly customers: number[] = [];
+  readonly retained: number[] = [];
+
+  constructor(private readonly base: number) {}
 
   add(customer: number, month: number): void {
+    const m = month - this.base;
+    // A malformed `day` has no month.
+    if (!(m >= 0)) return;
     if (customer >= this.seen.length) {
       const grown = new Int32Array(Math.max(customer + 1, this.seen.length * 2));
       grown.set(this.seen);
@@ -341,8 +392,19 @@ class ScopeCounts {
     const before = (this.seen[customer] as number) - 1;
     if (before === month) return;
     this.seen[customer] = month + 1;
-    this.customers.set(month, (this.customers.get(month) ?? 0) + 1);
-    if (before === month - 1) this.retained.set(month, (this.retained.get(month) ?? 0) + 1);
+    while (this.customers.length <= m) {
+      this.customers.push(0);
+      this.retained.push(0);
+    }
+    this.customers[m] = (this.customers[m] as number) + 1;
+    if (before === month - 1) this.retained[m] = (this.retained[m] as number) + 1;
+  }
+
+  *entries(): Generator<[number, number, number]> {
+    for (let m = 0; m < this.customers.length; m += 1) {
+      const customers = this.customers[m] as number;
+      if (customers > 0) yield [m + this.base, customers, this.retained[m] as number];
+    }
   }
 }
 
@@ -356,25 +418,32 @@ class RetentionCounter {
   private readonly customerIds = new Map<string, number>();
   private readonly agents = new Map<string, ScopeCounts>();
   private readonly teams = new Map<string, ScopeCounts>();
-  private readonly all = new ScopeCounts();
+  private readonly all: ScopeCounts;
+  private readonly base: number;
   private lastDay = '';
   private month = 0;
 
+  /** `scanFrom`: the first day the scan may return (earlier days would get negative offsets). */
   constructor(
     private readonly from: string,
     private readonly to: string,
-  ) {}
+    scanFrom: string,
+  ) {
+    this.base = monthNumber(scanFrom);
+    this.all = new ScopeCounts(this.base);
+  }
 
-  private static of(map: Map<string, ScopeCounts>, key: string): ScopeCounts {
+  private of(map: Map<string, ScopeCounts>, key: string): ScopeCounts {
     let s = map.get(key);
     if (!s) {
-      s = new ScopeCounts();
+      s = new ScopeCounts(this.base);
       map.set(key, s);
     }
     return s;
   }
 
-  add(day: string, agent: string | null, team: string | null, customer: string): void {
+  /** Counts one contact; returns the customer's number (stable within this refresh). */
+  add(day: string, agent: string | null, team: string | null, customer: string): number {
     if (day !== this.lastDay) {
       this.lastDay = day;
       this.month = monthNumber(day);
@@ -384,9 +453,10 @@ class RetentionCounter {
       c = this.customerIds.size;
       this.customerIds.set(customer, c);
     }
-    RetentionCounter.of(this.agents, agent ?? '').add(c, this.month);
-    RetentionCounter.of(this.teams, team ?? '').add(c, this.month);
+    this.of(this.agents, agent ?? '').add(c, this.month);
+    this.of(this.teams, team ?? '').add(c, this.month);
     this.all.add(c, this.month);
+    return c;
   }
 
   write(db: Db, all: boolean): void {
@@ -401,10 +471,10 @@ class RetentionCounter {
         ['all', '', this.all],
       ];
       for (const [scope, id, counts] of scopes) {
-        for (const [m, customers] of counts.customers) {
+        for (const [m, customers, retained] of counts.entries()) {
           const month = monthOf(m);
           if (all || (month >= this.from && month <= this.to))
-            insert.run([scope, id, month, customers, counts.retained.get(m) ?? 0]);
+            insert.run([scope, id, month, customers, retained]);
         }
       }
     } finally {

@@ -122,7 +122,11 @@ export function monthlyRetention(
   fromMonth: string,
   toMonth: string,
 ): Map<string, { customers: number; retained: number }> {
-  const [kind, id] = scope.agentId ? ['agent', scope.agentId] : scope.teamId ? ['team', scope.teamId] : ['all', ''];
+  const [kind, id] = scope.agentId
+    ? ['agent', scope.agentId]
+    : scope.teamId
+      ? ['team', scope.teamId]
+      : ['all', ''];
   const rows = db.values(
     `SELECT month, customers, retained FROM kpi_retention
       WHERE scope = ? AND scope_id = ? AND month BETWEEN ? AND ?`,
@@ -154,7 +158,10 @@ export function enteredCounts(db: Db, teamId: string | null): Map<string, Retent
     [teamId],
   );
   return new Map(
-    rows.map(([f, t, s, e, n]) => [`${String(f)}|${String(t)}`, { start: Number(s), end: Number(e), fresh: Number(n) }]),
+    rows.map(([f, t, s, e, n]) => [
+      `${String(f)}|${String(t)}`,
+      { start: Number(s), end: Number(e), fresh: Number(n) },
+    ]),
   );
 }
 
@@ -174,10 +181,16 @@ function maintainedRetention(
   const params: Record<string, string> = { ':scope': by, ':prev': monthStart(month, -1), ':month': month };
   let filter = '';
   if (scope.agentId) {
-    filter = by === 'agent' ? ' AND r.scope_id = :agent' : ' AND r.scope_id = (SELECT team_id FROM agents WHERE id = :agent)';
+    filter =
+      by === 'agent'
+        ? ' AND r.scope_id = :agent'
+        : ' AND r.scope_id = (SELECT team_id FROM agents WHERE id = :agent)';
     params[':agent'] = scope.agentId;
   } else if (scope.teamId) {
-    filter = by === 'agent' ? ' AND r.scope_id IN (SELECT id FROM agents WHERE team_id = :team)' : ' AND r.scope_id = :team';
+    filter =
+      by === 'agent'
+        ? ' AND r.scope_id IN (SELECT id FROM agents WHERE team_id = :team)'
+        : ' AND r.scope_id = :team';
     params[':team'] = scope.teamId;
   }
   const rows = db.values(
@@ -239,25 +252,30 @@ function rawRetention(
     ':from': range.from,
     ':to': range.to,
   };
-  const parts: string[] = [];
+  const inner = (
+    where: string,
+  ) => `SELECT ${key} AS k, i.customer_id AS c, CASE WHEN i.day <= :pto THEN 1 ELSE 0 END AS p
+      FROM interactions i
+     WHERE i.started_at >= :lo AND i.started_at < :hi
+       AND (i.day BETWEEN :pfrom AND :pto OR i.day BETWEEN :from AND :to)
+       AND i.customer_id IS NOT NULL${where}`;
+  let source: string;
   if (scope.agentId) {
-    parts.push('i.agent_id = :agent');
     params[':agent'] = scope.agentId;
-  }
-  if (scope.teamId) {
-    // The same team rule as the aggregates: the contact's team, else its agent's.
-    parts.push(`${teamExpr} = :team`);
+    if (scope.teamId) params[':team'] = scope.teamId;
+    source = inner(` AND i.agent_id = :agent${scope.teamId ? ` AND ${teamExpr} = :team` : ''}`);
+  } else if (scope.teamId) {
+    // The aggregates' team rule (the contact's team, else its agent's), read through the
+    // (agent_id, started_at) index: the agents that served the team in these days, plus
+    // contacts without an agent.
     params[':team'] = scope.teamId;
-  }
+    source = `${inner(` AND i.agent_id IN (SELECT DISTINCT g.agent_id FROM agg_daily g
+                  WHERE g.team_id = :team AND g.day BETWEEN :pfrom AND :to) AND ${teamExpr} = :team`)}
+      UNION ALL ${inner(' AND i.agent_id IS NULL AND i.team_id = :team')}`;
+  } else source = inner('');
   const rows = db.values(
     `SELECT k, SUM(in_prev), SUM(in_cur), SUM(CASE WHEN in_cur = 1 AND in_prev = 0 THEN 1 ELSE 0 END)
-       FROM (SELECT k, c, MAX(p) AS in_prev, MAX(1 - p) AS in_cur
-               FROM (SELECT ${key} AS k, i.customer_id AS c, CASE WHEN i.day <= :pto THEN 1 ELSE 0 END AS p
-                       FROM interactions i
-                      WHERE i.started_at >= :lo AND i.started_at < :hi
-                        AND (i.day BETWEEN :pfrom AND :pto OR i.day BETWEEN :from AND :to)
-                        AND i.customer_id IS NOT NULL${parts.length ? ` AND ${parts.join(' AND ')}` : ''})
-              GROUP BY k, c)
+       FROM (SELECT k, c, MAX(p) AS in_prev, MAX(1 - p) AS in_cur FROM (${source}) GROUP BY k, c)
       GROUP BY k`,
     params,
   );
