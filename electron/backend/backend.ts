@@ -1,5 +1,6 @@
-import { backendContract, isBackendMethodName, type BackendMethodName } from '../../shared/ipc/contract';
+import { isBackendMethodName, type BackendMethodName } from '../../shared/ipc/contract';
 import { fail, ok, UserFacingError, type Result } from '../../shared/ipc/result';
+import { parseRequest } from '../../shared/ipc/validate';
 import type { Clock } from './core/clock';
 import type { BackendContext } from './core/context';
 import type { IdGenerator } from './core/ids';
@@ -39,14 +40,9 @@ export class Backend {
 
   async call(method: string, input: unknown): Promise<Result<unknown>> {
     if (!isBackendMethodName(method)) return fail('invalid_input', `Unknown method "${method}"`);
-    const parsed = backendContract[method].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const message = parsed.error.issues
-        .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
-        .join('; ');
-      return fail('invalid_input', `Invalid request for ${method}: ${message}`, parsed.error.issues);
-    }
-    const run = () => this.invoke(method, parsed.data);
+    const parsed = parseRequest(method, input);
+    if (!parsed.ok) return parsed;
+    const run = () => this.invoke(method, parsed.value);
     return lockFreeMethods.has(method) ? run() : this.exclusive(run);
   }
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { backendContract } from '../../shared/ipc/contract';
+import { parseRequest } from '../../shared/ipc/validate';
 import { fail, ok, UserFacingError, type AppError, type Result } from '../../shared/ipc/result';
 import { systemClock } from './core/clock';
 import { listBackups, restoreBackup } from './db/backups';
@@ -50,16 +50,15 @@ async function open(): Promise<void> {
 
 /** Restoring replaces the file under the store: close it, swap files, open again. */
 async function restore(input: unknown): Promise<Result<unknown>> {
-  const parsed = backendContract.restoreBackup.input.safeParse(input ?? {});
-  if (!parsed.success)
-    return fail('invalid_input', `Invalid request for restoreBackup: ${parsed.error.message}`);
+  const parsed = parseRequest('restoreBackup', input);
+  if (!parsed.ok) return parsed;
   let result: ReturnType<typeof restoreBackup>;
   try {
     // Wait for queued requests so none runs against a closed database.
     const current = opened;
     if (current) await current.backend.exclusive(async () => current.close());
     opened = null;
-    result = restoreBackup(start.dataFile, parsed.data.backupPath, systemClock.now());
+    result = restoreBackup(start.dataFile, parsed.value.backupPath, systemClock.now());
   } catch (error) {
     const appError = toAppError(error);
     // Whatever failed, open again what is there (the untouched original when nothing was moved).

@@ -1,5 +1,4 @@
 import {
-  contract,
   isBackendMethodName,
   methodNames,
   type MethodName,
@@ -8,6 +7,7 @@ import {
   type ShellMethodName,
 } from '../../shared/ipc/contract';
 import { fail, ok, UserFacingError, type AppError, type Result } from '../../shared/ipc/result';
+import { parseRequest } from '../../shared/ipc/validate';
 
 /** Prefix of every invoke channel; the preload uses the same one. */
 export const CHANNEL_PREFIX = 'api:';
@@ -72,19 +72,14 @@ export async function handleCall(
       deps.onRejectedSender?.(method, event.senderFrame?.url ?? null);
       return fail('invalid_input', `Rejected ${method}: the request did not come from the app window.`);
     }
-    const parsed = contract[method].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const message = parsed.error.issues
-        .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
-        .join('; ');
-      return fail('invalid_input', `Invalid request for ${method}: ${message}`, parsed.error.issues);
-    }
+    const parsed = parseRequest(method, input);
+    if (!parsed.ok) return parsed;
     if (isBackendMethodName(method)) {
       const backend = await deps.backend();
       if (!backend) return fail('internal', 'The data file is not open yet. Try again in a moment.');
-      return await backend.call(method, parsed.data);
+      return await backend.call(method, parsed.value);
     }
-    return await callShell(method, parsed.data, event, deps.shell);
+    return await callShell(method, parsed.value, event, deps.shell);
   } catch (error) {
     if (error instanceof UserFacingError) return fail(error.code, error.message, error.details);
     deps.onInternalError?.(method, error);

@@ -10,6 +10,11 @@
  * - kpi_retention: per calendar month and scope (an agent, a team, or all), the distinct customers
  *   in contact that month and how many of them were also in contact the month before. Retention
  *   is not additive; with these a month's value is two lookups instead of a scan of raw contacts.
+ * - kpi_customer_months: per calendar month and scope, the set of those distinct customers as
+ *   a sorted little-endian Int32 array of kpi_customer_keys.key (4 bytes a customer). A range of
+ *   many months unions the sets in memory instead of reading every raw contact of the range.
+ * - kpi_customer_keys: a dense integer per customer id for those sets. INTEGER PRIMARY KEY so
+ *   the numbers survive VACUUM (a plain rowid does not); reassigned by a full refresh.
  */
 export const migration002 = `
 CREATE TABLE agg_daily (
@@ -196,6 +201,21 @@ CREATE TABLE kpi_retention (
   retained INTEGER NOT NULL,
   PRIMARY KEY (scope, scope_id, month)
 ) WITHOUT ROWID;
+
+CREATE TABLE kpi_customer_months (
+  scope TEXT NOT NULL CHECK (scope IN ('agent', 'team', 'all')),
+  scope_id TEXT NOT NULL,
+  month TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  ids BLOB NOT NULL
+);
+CREATE UNIQUE INDEX kpi_customer_months_key ON kpi_customer_months(scope, scope_id, month);
+CREATE INDEX kpi_customer_months_month ON kpi_customer_months(month);
+
+CREATE TABLE kpi_customer_keys (
+  key INTEGER PRIMARY KEY,
+  customer_id TEXT NOT NULL UNIQUE
+);
 
 CREATE INDEX kpi_events_day ON kpi_events(day);
 `;
