@@ -121,6 +121,10 @@ export async function runKpiBench(): Promise<object> {
     agg_daily: count('agg_daily'),
     agg_channel_daily: count('agg_channel_daily'),
     kpi_retention: count('kpi_retention'),
+    kpi_customer_months: count('kpi_customer_months'),
+    kpiCustomerMonthsBytes:
+      db.get<{ n: number }>('SELECT sum(length(ids)) AS n FROM kpi_customer_months')?.n ?? 0,
+    kpi_customer_keys: count('kpi_customer_keys'),
   };
 
   const month = { from: '2025-11-01', to: '2025-11-30' };

@@ -35,6 +35,8 @@ export interface OpenedSource {
   chunks(chunkRows?: number): AsyncGenerator<SourceChunk>;
   /** Up to `n` first data rows (for detection and preview). */
   head(n: number): Promise<RawCell[][]>;
+  /** CSV only: the decoded text, so a parser worker can read the same rows. */
+  text?: string;
 }
 
 const bad = (message: string, details?: unknown) => new UserFacingError('invalid_input', message, details);
@@ -192,7 +194,7 @@ interface PapaResult {
   meta: { cursor: number };
 }
 
-function openCsv(
+export function openCsv(
   text: string,
   encoding: TextEncoding,
   fileName: string,
@@ -292,6 +294,7 @@ function openCsv(
     sha256,
     totalRowsEstimate,
     chunks,
+    text,
     async head(n) {
       const out: RawCell[][] = [];
       for await (const chunk of chunks(Math.min(n, 5000))) {

@@ -4,6 +4,7 @@ import { addDays, monthStart } from '../../../shared/kpi/periods';
 import { lexiconSentiment } from '../../../shared/kpi/sentiment';
 import type { Db } from '../db/database';
 import { businessClock, clockSpan } from './calendar';
+import { encodeKeys } from './customerSets';
 import { loadKpiSettings } from './settingsStore';
 import type { KpiSettings } from '../../../shared/kpi/settings';
 
@@ -131,7 +132,7 @@ function refreshInTransaction(
     const groupIndex: GroupIndex = new Map();
     const channelGroups: Group[] = [];
     const channelIndex: GroupIndex = new Map();
-    const retention = new RetentionCounter(months.from, months.to, scanFrom);
+    const retention = new RetentionCounter(db, months.from, months.to, scanFrom, range === 'all');
     // Per scanned row of the refreshed days (or of the lookahead after them, daily = −1), in
     // scan order: what is needed once repeat contacts, which look ahead in time, are known.
     const ids: number[] = [];
@@ -252,7 +253,7 @@ function refreshInTransaction(
     clearAggregates(db, range === 'all' ? null : days);
     insertGroups(db, 'agg_daily', ['day', 'agent_id', 'team_id'], groups);
     insertGroups(db, 'agg_channel_daily', ['day', 'team_id', 'channel'], channelGroups);
-    retention.write(db, range === 'all');
+    retention.write(db);
   });
 }
 
@@ -350,6 +351,8 @@ function clearAggregates(db: Db, days: { from: string; to: string } | null): voi
     db.run('DELETE FROM agg_daily');
     db.run('DELETE FROM agg_channel_daily');
     db.run('DELETE FROM kpi_retention');
+    db.run('DELETE FROM kpi_customer_months');
+    db.run('DELETE FROM kpi_customer_keys');
   }
 }
 
@@ -377,6 +380,8 @@ class ScopeCounts {
   /** Indexed by month − base. */
   readonly customers: number[] = [];
   readonly retained: number[] = [];
+  /** The customer keys of each month, in first-seen order. */
+  readonly members: number[][] = [];
 
   constructor(private readonly base: number) {}
 
@@ -395,15 +400,18 @@ class ScopeCounts {
     while (this.customers.length <= m) {
       this.customers.push(0);
       this.retained.push(0);
+      this.members.push([]);
     }
     this.customers[m] = (this.customers[m] as number) + 1;
+    (this.members[m] as number[]).push(customer);
     if (before === month - 1) this.retained[m] = (this.retained[m] as number) + 1;
   }
 
-  *entries(): Generator<[number, number, number]> {
+  *entries(): Generator<[number, number, number, number[]]> {
     for (let m = 0; m < this.customers.length; m += 1) {
       const customers = this.customers[m] as number;
-      if (customers > 0) yield [m + this.base, customers, this.retained[m] as number];
+      if (customers > 0)
+        yield [m + this.base, customers, this.retained[m] as number, this.members[m] as number[]];
     }
   }
 }
@@ -412,7 +420,8 @@ class ScopeCounts {
  * Distinct customers per month and scope, and how many of them were also in contact the month
  * before. Rows arrive in time order, so remembering the last month each (scope, customer) was
  * seen is enough: a customer is counted once per month, and "retained" when last seen the
- * month before.
+ * month before. Customers are numbered by kpi_customer_keys: a full refresh renumbers them
+ * densely in scan order; a range refresh keeps the stored numbers and appends new customers.
  */
 class RetentionCounter {
   private readonly customerIds = new Map<string, number>();
@@ -420,17 +429,38 @@ class RetentionCounter {
   private readonly teams = new Map<string, ScopeCounts>();
   private readonly all: ScopeCounts;
   private readonly base: number;
+  /** Customers first numbered by this refresh start here. */
+  private readonly firstNew: number;
+  private nextKey: number;
   private lastDay = '';
   private month = 0;
 
   /** `scanFrom`: the first day the scan may return (earlier days would get negative offsets). */
   constructor(
+    db: Db,
     private readonly from: string,
     private readonly to: string,
     scanFrom: string,
+    private readonly full: boolean,
   ) {
     this.base = monthNumber(scanFrom);
     this.all = new ScopeCounts(this.base);
+    let max = 0;
+    if (!full) {
+      const stmt = db.raw.prepare('SELECT key, customer_id FROM kpi_customer_keys');
+      try {
+        while (stmt.step()) {
+          const [key, id] = stmt.get();
+          this.customerIds.set(String(id), Number(key));
+          if (Number(key) > max) max = Number(key);
+        }
+      } finally {
+        stmt.free();
+      }
+    }
+    // Keys start at 1: the sets' readers size a marker array by the largest key.
+    this.firstNew = max + 1;
+    this.nextKey = this.firstNew;
   }
 
   private of(map: Map<string, ScopeCounts>, key: string): ScopeCounts {
@@ -442,7 +472,7 @@ class RetentionCounter {
     return s;
   }
 
-  /** Counts one contact; returns the customer's number (stable within this refresh). */
+  /** Counts one contact; returns the customer's key. */
   add(day: string, agent: string | null, team: string | null, customer: string): number {
     if (day !== this.lastDay) {
       this.lastDay = day;
@@ -450,7 +480,8 @@ class RetentionCounter {
     }
     let c = this.customerIds.get(customer);
     if (c === undefined) {
-      c = this.customerIds.size;
+      c = this.nextKey;
+      this.nextKey += 1;
       this.customerIds.set(customer, c);
     }
     this.of(this.agents, agent ?? '').add(c, this.month);
@@ -459,10 +490,24 @@ class RetentionCounter {
     return c;
   }
 
-  write(db: Db, all: boolean): void {
-    if (!all) db.run('DELETE FROM kpi_retention WHERE month BETWEEN ? AND ?', [this.from, this.to]);
+  write(db: Db): void {
+    if (this.full) db.run('DELETE FROM kpi_customer_keys');
+    const keys = db.prepareWrite('INSERT INTO kpi_customer_keys (key, customer_id) VALUES (?, ?)');
+    try {
+      // Map iteration follows insertion order, so new customers are the tail.
+      for (const [id, key] of this.customerIds) if (key >= this.firstNew) keys.run([key, id]);
+    } finally {
+      keys.free();
+    }
+    if (!this.full) {
+      db.run('DELETE FROM kpi_retention WHERE month BETWEEN ? AND ?', [this.from, this.to]);
+      db.run('DELETE FROM kpi_customer_months WHERE month BETWEEN ? AND ?', [this.from, this.to]);
+    }
     const insert = db.prepareWrite(
       'INSERT INTO kpi_retention (scope, scope_id, month, customers, retained) VALUES (?, ?, ?, ?, ?)',
+    );
+    const sets = db.prepareWrite(
+      'INSERT INTO kpi_customer_months (scope, scope_id, month, n, ids) VALUES (?, ?, ?, ?, ?)',
     );
     try {
       const scopes: Array<[string, string, ScopeCounts]> = [
@@ -471,14 +516,16 @@ class RetentionCounter {
         ['all', '', this.all],
       ];
       for (const [scope, id, counts] of scopes) {
-        for (const [m, customers, retained] of counts.entries()) {
+        for (const [m, customers, retained, members] of counts.entries()) {
           const month = monthOf(m);
-          if (all || (month >= this.from && month <= this.to))
-            insert.run([scope, id, month, customers, retained]);
+          if (!this.full && (month < this.from || month > this.to)) continue;
+          insert.run([scope, id, month, customers, retained]);
+          sets.run([scope, id, month, customers, encodeKeys(Int32Array.from(members).sort())]);
         }
       }
     } finally {
       insert.free();
+      sets.free();
     }
   }
 }

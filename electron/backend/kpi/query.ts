@@ -8,6 +8,7 @@ import {
 import { addDays, monthStart, periodRange } from '../../../shared/kpi/periods';
 import type { DayRange } from '../../../shared/kpi/types';
 import type { Db } from '../db/database';
+import { setRetention, type ScopeKind } from './customerSets';
 
 export interface Scope {
   teamId?: string | null;
@@ -216,7 +217,8 @@ function maintainedRetention(
  * Distinct customers for retention, keyed by agent, team or total: customers in contact during
  * the previous period (start), during this one (end) and those of them not in contact during
  * the previous one (new). A whole calendar month comes from kpi_retention (maintained by
- * refreshDerived); any other range reads interactions through the started_at index.
+ * refreshDerived); a longer range of one scope from the month sets (kpi_customer_months) plus
+ * the partial months at its edges; anything else reads interactions through the started_at index.
  */
 export function loadRetention(
   db: Db,
@@ -227,7 +229,8 @@ export function loadRetention(
 ): Map<string, RetentionCounts> {
   const out = wholeMonth(range, previous)
     ? maintainedRetention(db, scope, range.from, by)
-    : rawRetention(db, scope, range, previous, by);
+    : ((by === 'none' ? monthSetRetention(db, scope, range, previous) : null) ??
+      rawRetention(db, scope, range, previous, by));
   if (by === 'none' && !scope.agentId) {
     const entered = enteredCounts(db, scope.teamId ?? null).get(`${range.from}|${range.to}`);
     if (entered) out.set('', entered);
@@ -235,44 +238,67 @@ export function loadRetention(
   return out;
 }
 
-function rawRetention(
+const TEAM_EXPR = 'COALESCE(i.team_id, (SELECT a.team_id FROM agents a WHERE a.id = i.agent_id))';
+
+/**
+ * A subquery over a scope's contacts that carry a customer, started within [:lo, :hi) and
+ * matching `days` (a condition on i.day). Sets the scope's parameters in `params`; `span`
+ * bounds the days (for the team's agents).
+ */
+function scopedContacts(
+  scope: Scope,
+  select: string,
+  days: string,
+  span: DayRange,
+  params: Record<string, string>,
+): string {
+  params[':lo'] = addDays(span.from, -2);
+  params[':hi'] = addDays(span.to, 2);
+  const inner = (where: string) => `SELECT ${select}
+      FROM interactions i
+     WHERE i.started_at >= :lo AND i.started_at < :hi AND (${days})
+       AND i.customer_id IS NOT NULL${where}`;
+  if (scope.agentId) {
+    params[':agent'] = scope.agentId;
+    if (scope.teamId) params[':team'] = scope.teamId;
+    return inner(` AND i.agent_id = :agent${scope.teamId ? ` AND ${TEAM_EXPR} = :team` : ''}`);
+  }
+  if (scope.teamId) {
+    // The aggregates' team rule (the contact's team, else its agent's), read through the
+    // (agent_id, started_at) index: the agents that served the team in these days, plus
+    // contacts without an agent.
+    params[':team'] = scope.teamId;
+    params[':span_from'] = span.from;
+    params[':span_to'] = span.to;
+    return `${inner(` AND i.agent_id IN (SELECT DISTINCT g.agent_id FROM agg_daily g
+                  WHERE g.team_id = :team AND g.day BETWEEN :span_from AND :span_to) AND ${TEAM_EXPR} = :team`)}
+      UNION ALL ${inner(' AND i.agent_id IS NULL AND i.team_id = :team')}`;
+  }
+  return inner('');
+}
+
+/** Retention from raw contacts: exact for any range, cost proportional to the rows read. */
+export function rawRetention(
   db: Db,
   scope: Scope,
   range: DayRange,
   previous: DayRange,
   by: 'agent' | 'team' | 'none',
 ): Map<string, RetentionCounts> {
-  const teamExpr = 'COALESCE(i.team_id, (SELECT a.team_id FROM agents a WHERE a.id = i.agent_id))';
-  const key = { agent: 'i.agent_id', team: teamExpr, none: "''" }[by];
+  const key = { agent: 'i.agent_id', team: TEAM_EXPR, none: "''" }[by];
   const params: Record<string, string> = {
-    ':lo': addDays(previous.from, -2),
-    ':hi': addDays(range.to, 2),
     ':pfrom': previous.from,
     ':pto': previous.to,
     ':from': range.from,
     ':to': range.to,
   };
-  const inner = (
-    where: string,
-  ) => `SELECT ${key} AS k, i.customer_id AS c, CASE WHEN i.day <= :pto THEN 1 ELSE 0 END AS p
-      FROM interactions i
-     WHERE i.started_at >= :lo AND i.started_at < :hi
-       AND (i.day BETWEEN :pfrom AND :pto OR i.day BETWEEN :from AND :to)
-       AND i.customer_id IS NOT NULL${where}`;
-  let source: string;
-  if (scope.agentId) {
-    params[':agent'] = scope.agentId;
-    if (scope.teamId) params[':team'] = scope.teamId;
-    source = inner(` AND i.agent_id = :agent${scope.teamId ? ` AND ${teamExpr} = :team` : ''}`);
-  } else if (scope.teamId) {
-    // The aggregates' team rule (the contact's team, else its agent's), read through the
-    // (agent_id, started_at) index: the agents that served the team in these days, plus
-    // contacts without an agent.
-    params[':team'] = scope.teamId;
-    source = `${inner(` AND i.agent_id IN (SELECT DISTINCT g.agent_id FROM agg_daily g
-                  WHERE g.team_id = :team AND g.day BETWEEN :pfrom AND :to) AND ${teamExpr} = :team`)}
-      UNION ALL ${inner(' AND i.agent_id IS NULL AND i.team_id = :team')}`;
-  } else source = inner('');
+  const source = scopedContacts(
+    scope,
+    `${key} AS k, i.customer_id AS c, CASE WHEN i.day <= :pto THEN 1 ELSE 0 END AS p`,
+    'i.day BETWEEN :pfrom AND :pto OR i.day BETWEEN :from AND :to',
+    { from: previous.from, to: range.to },
+    params,
+  );
   const rows = db.values(
     `SELECT k, SUM(in_prev), SUM(in_cur), SUM(CASE WHEN in_cur = 1 AND in_prev = 0 THEN 1 ELSE 0 END)
        FROM (SELECT k, c, MAX(p) AS in_prev, MAX(1 - p) AS in_cur FROM (${source}) GROUP BY k, c)
@@ -282,6 +308,55 @@ function rawRetention(
   const out = new Map<string, RetentionCounts>();
   for (const [k, start, end, fresh] of rows)
     out.set(k === null ? '' : String(k), { start: Number(start), end: Number(end), fresh: Number(fresh) });
+  return out;
+}
+
+/**
+ * Retention of one scope (an agent, a team or all; not an agent within a team) from the
+ * maintained month sets plus raw contacts of the partial edge months. Null when the ranges hold
+ * no whole month (then raw is cheaper) or the scope is not maintained.
+ */
+export function monthSetRetention(
+  db: Db,
+  scope: Scope,
+  range: DayRange,
+  previous: DayRange,
+): Map<string, RetentionCounts> | null {
+  if (scope.agentId && scope.teamId) return null;
+  const [kind, id]: [ScopeKind, string] = scope.agentId
+    ? ['agent', scope.agentId]
+    : scope.teamId
+      ? ['team', scope.teamId]
+      : ['all', ''];
+  const counts = setRetention(
+    db,
+    {
+      kind,
+      id,
+      edgeKeys: (days) => {
+        const params: Record<string, string> = { ':from': days.from, ':to': days.to };
+        const source = scopedContacts(
+          scope,
+          'i.customer_id AS c',
+          'i.day BETWEEN :from AND :to',
+          days,
+          params,
+        );
+        return db
+          .values(
+            `SELECT k.key FROM (SELECT DISTINCT c FROM (${source})) s
+               JOIN kpi_customer_keys k ON k.customer_id = s.c`,
+            params,
+          )
+          .map((row) => Number(row[0]));
+      },
+    },
+    range,
+    previous,
+  );
+  if (counts === null) return null;
+  const out = new Map<string, RetentionCounts>();
+  if (counts) out.set('', counts);
   return out;
 }
 

@@ -27,6 +27,12 @@ CREATE INDEX interactions_customer_started ON interactions(customer_id, started_
 -- index interactions_started on interactions
 CREATE INDEX interactions_started ON interactions(started_at);
 
+-- index kpi_customer_months_key on kpi_customer_months
+CREATE UNIQUE INDEX kpi_customer_months_key ON kpi_customer_months(scope, scope_id, month);
+
+-- index kpi_customer_months_month on kpi_customer_months
+CREATE INDEX kpi_customer_months_month ON kpi_customer_months(month);
+
 -- index kpi_events_day on kpi_events
 CREATE INDEX kpi_events_day ON kpi_events(day);
 
@@ -70,6 +76,9 @@ CREATE INDEX reviews_interaction ON reviews(interaction_id);
 (automatic);
 
 -- index sqlite_autoindex_interactions_1 on interactions
+(automatic);
+
+-- index sqlite_autoindex_kpi_customer_keys_1 on kpi_customer_keys
 (automatic);
 
 -- index sqlite_autoindex_kpi_events_1 on kpi_events
@@ -421,6 +430,21 @@ CREATE TABLE interactions (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   UNIQUE (source, external_id)
+);
+
+-- table kpi_customer_keys on kpi_customer_keys
+CREATE TABLE kpi_customer_keys (
+  key INTEGER PRIMARY KEY,
+  customer_id TEXT NOT NULL UNIQUE
+);
+
+-- table kpi_customer_months on kpi_customer_months
+CREATE TABLE kpi_customer_months (
+  scope TEXT NOT NULL CHECK (scope IN ('agent', 'team', 'all')),
+  scope_id TEXT NOT NULL,
+  month TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  ids BLOB NOT NULL
 );
 
 -- table kpi_events on kpi_events
