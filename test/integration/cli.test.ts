@@ -209,12 +209,10 @@ async function tableDump(file: string): Promise<string> {
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name",
     );
     return (tables[0]?.values ?? [])
-      .map(([name]) => {
-        // settings.updated_at is stamped by the KPI calendar cache with the wall clock.
-        const sql =
-          name === 'settings' ? 'SELECT key, value_json FROM settings' : `SELECT * FROM "${String(name)}"`;
-        return `${String(name)}:${JSON.stringify(raw.exec(`${sql} ORDER BY 1, 2`))}`;
-      })
+      .map(
+        ([name]) =>
+          `${String(name)}:${JSON.stringify(raw.exec(`SELECT * FROM "${String(name)}" ORDER BY 1, 2`))}`,
+      )
       .join('\n');
   } finally {
     raw.close();

@@ -17,11 +17,7 @@ async function demoDb(options: { agents?: number; months?: number; seed?: number
   return { db, summary, ms: performance.now() - started };
 }
 
-/** settings.updated_at is stamped by the KPI calendar cache with the wall clock, not the demo's. */
-const selectAll = (table: string) =>
-  table === 'settings'
-    ? 'SELECT key, value_json FROM settings ORDER BY 1'
-    : `SELECT * FROM ${table} ORDER BY 1, 2`;
+const selectAll = (table: string) => `SELECT * FROM ${table} ORDER BY 1, 2`;
 
 /** One hash per table over every row in primary-key order. */
 function tableHashes(db: Db): Record<string, string> {
