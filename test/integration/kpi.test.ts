@@ -168,3 +168,49 @@ describe('KPI engine through the backend', () => {
     ]);
   });
 });
+
+describe('a period still under way', () => {
+  it('is compared with the same number of days of the previous period', async () => {
+    // The test clock stands at 2026-01-15: January is half over.
+    const tb = await createTestBackend();
+    const team = buildTeam(tb.ctx, { name: 'Sales' });
+    const ada = buildAgent(tb.ctx, { name: 'Ada', teamId: team.id });
+    const contact = (day: string) =>
+      buildInteraction(tb.ctx, { agentId: ada.id, teamId: team.id, startedAt: `${day}T10:00:00.000Z` });
+    ['2025-12-02', '2025-12-09', '2025-12-20', '2025-12-29'].forEach(contact);
+    ['2026-01-05', '2026-01-12'].forEach(contact);
+    refreshDerived(tb.db, 'all');
+
+    const dashboard = await tb.call('getDashboard', {
+      from: '2026-01-01',
+      to: '2026-01-31',
+      teamId: team.id,
+      granularity: 'day',
+      kpiIds: ['volume'],
+    });
+    expect(dashboard.previous).toEqual({ from: '2025-12-01', to: '2025-12-15' });
+    expect(dashboard.tiles[0]).toMatchObject({ value: 2, previous: 2, direction: 'flat' });
+    const rollingDays = dashboard.trends[0]?.rolling7.map((p) => p.day) ?? [];
+    expect(rollingDays.at(-1)).toBe('2026-01-15');
+
+    const closed = await tb.call('getDashboard', {
+      from: '2025-12-01',
+      to: '2025-12-31',
+      teamId: team.id,
+      granularity: 'day',
+      kpiIds: ['volume'],
+    });
+    expect(closed.previous).toEqual({ from: '2025-11-01', to: '2025-11-30' });
+    expect(closed.tiles[0]?.value).toBe(4);
+
+    const scorecard = await tb.call('getAgentScorecard', {
+      agentId: ada.id,
+      from: '2026-01-01',
+      to: '2026-01-31',
+      granularity: 'week',
+      kpiIds: ['volume'],
+    });
+    expect(scorecard.previous).toEqual({ from: '2025-12-01', to: '2025-12-15' });
+    expect(scorecard.rows[0]).toMatchObject({ value: 2, previous: 2 });
+  });
+});

@@ -62,6 +62,7 @@ export interface BatchSource {
 }
 
 export async function openBatches(input: BatchSource): Promise<RowBatches> {
+  if (process.env.DBG) console.error('openBatches', input.source.totalRowsEstimate, import.meta.url);
   const { source } = input;
   if (
     parserSettings.useWorker &&
@@ -106,6 +107,7 @@ function workerBatches(worker: Worker, input: BatchSource): RowBatches {
   let waiting: ((message: ParserMessage) => void) | null = null;
   let failure: string | null = null;
   const deliver = (message: ParserMessage) => {
+    if (process.env.DBG) console.error('deliver', message.type, message.type === 'error' ? message.message : '');
     if (waiting) {
       const w = waiting;
       waiting = null;
@@ -186,6 +188,7 @@ function startWorker(): Promise<Worker | null> {
       resolve(null);
     };
     worker.once('message', (message: ParserMessage) => {
+      if (process.env.DBG) console.error('first', message);
       worker.removeAllListeners();
       if (message.type === 'ready') resolve(worker);
       else fail();

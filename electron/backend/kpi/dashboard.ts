@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/ipc/contracts/kpi';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { KpiSums } from '../../../shared/kpi/aggregate';
-import { addDays, bucketEnd, monthStart, previousRange } from '../../../shared/kpi/periods';
+import { addDays, bucketEnd, monthStart, previousRange, rangeLength } from '../../../shared/kpi/periods';
 import { kpiBetter, type KpiDefinition } from '../../../shared/kpi/registry';
 import { resolveTarget, type KpiSettings } from '../../../shared/kpi/settings';
 import { kpiStatus, trendDirection } from '../../../shared/kpi/status';
@@ -98,27 +98,43 @@ function tile(
   };
 }
 
+/**
+ * A period still under way is compared like for like: November 1–24 against October 1–24, not
+ * against all of October, or every volume tile would read as a collapse until the month ends.
+ */
+export function comparisonRanges(range: DayRange, today?: string): { current: DayRange; previous: DayRange } {
+  const previous = previousRange(range);
+  if (!today || today < range.from || today >= range.to) return { current: range, previous };
+  const elapsed = rangeLength({ from: range.from, to: today });
+  const previousTo = addDays(previous.from, elapsed - 1);
+  return {
+    current: { from: range.from, to: today },
+    previous: { from: previous.from, to: previousTo < previous.to ? previousTo : previous.to },
+  };
+}
+
 export function getDashboard(
   db: Db,
   input: { from: string; to: string; teamId?: string; granularity: Granularity; kpiIds?: KpiId[] },
+  today?: string,
 ): Dashboard {
   const started = performance.now();
   const settings = loadKpiSettings(db);
   const defs = selectKpis(input.kpiIds);
   const range = { from: input.from, to: input.to };
-  const previous = previousRange(range);
+  const { current: elapsed, previous } = comparisonRanges(range, today);
   const scope: Scope = { teamId: input.teamId ?? null };
   const withRolling = range.from >= addDays(range.to, -ROLLING_MAX_DAYS);
   const fetchFrom = [previous.from, withRolling ? addDays(range.from, -29) : range.from].sort()[0] as string;
   const daily = loadDaily(db, scope, { from: fetchFrom, to: range.to });
 
   const retention = defs.some((d) => d.needsCustomers)
-    ? loadRetention(db, scope, range, previous, 'none').get('')
+    ? loadRetention(db, scope, elapsed, previous, 'none').get('')
     : undefined;
   const prevRetention = defs.some((d) => d.needsCustomers)
     ? loadRetention(db, scope, previous, previousRange(previous), 'none').get('')
     : undefined;
-  const current = withExtras(sumRange(daily, range), undefined, retention);
+  const current = withExtras(sumRange(daily, elapsed), undefined, retention);
   const before = withExtras(sumRange(daily, previous), undefined, prevRetention);
   const series = bucketSeries(
     defs,
@@ -128,8 +144,9 @@ export function getDashboard(
     settings,
     bucketRetention(db, scope, range, input.granularity, defs),
   );
-  const r7 = withRolling ? rollingSeries(defs, daily, range, 7, settings) : new Map();
-  const r30 = withRolling ? rollingSeries(defs, daily, range, 30, settings) : new Map();
+  // No rolling values for days still to come: a window ending tomorrow would only repeat today's.
+  const r7 = withRolling ? rollingSeries(defs, daily, elapsed, 7, settings) : new Map();
+  const r30 = withRolling ? rollingSeries(defs, daily, elapsed, 30, settings) : new Map();
 
   const tiles: KpiTile[] = [];
   const trends: KpiTrend[] = [];
@@ -157,7 +174,7 @@ export function getDashboard(
     });
   }
 
-  const { agentRanking, exceptions } = rankAgents(db, defs, settings, scope, range, previous);
+  const { agentRanking, exceptions } = rankAgents(db, defs, settings, scope, elapsed, previous);
   return {
     teamId: input.teamId ?? null,
     from: range.from,
@@ -238,6 +255,7 @@ function rankAgents(
 export function getAgentScorecard(
   db: Db,
   input: { agentId: string; from: string; to: string; granularity: Granularity; kpiIds?: KpiId[] },
+  today?: string,
 ): AgentScorecard {
   const started = performance.now();
   const agent = db.get<{ id: string; name: string; teamId: string | null; teamName: string | null }>(
@@ -249,7 +267,7 @@ export function getAgentScorecard(
   const settings = loadKpiSettings(db);
   const defs = selectKpis(input.kpiIds);
   const range = { from: input.from, to: input.to };
-  const previous = previousRange(range);
+  const { current: elapsed, previous } = comparisonRanges(range, today);
   const fetch = { from: previous.from, to: range.to };
   const agentScope: Scope = { agentId: agent.id };
   const teamScope: Scope | null = agent.teamId ? { teamId: agent.teamId } : null;
@@ -258,9 +276,9 @@ export function getAgentScorecard(
   const needsCustomers = defs.some((d) => d.needsCustomers);
   const ret = (scope: Scope, r: DayRange) => (needsCustomers ? retentionSums(db, scope, r) : null);
 
-  const current = { ...sumRange(mine, range), ...ret(agentScope, range) };
+  const current = { ...sumRange(mine, elapsed), ...ret(agentScope, elapsed) };
   const before = { ...sumRange(mine, previous), ...ret(agentScope, previous) };
-  const teamNow = team && teamScope ? { ...sumRange(team, range), ...ret(teamScope, range) } : null;
+  const teamNow = team && teamScope ? { ...sumRange(team, elapsed), ...ret(teamScope, elapsed) } : null;
   const series = bucketSeries(
     defs,
     mine,

@@ -1,0 +1,11 @@
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+const tsxApi = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+const url = new URL('./electron/backend/import/parser-worker.ts', import.meta.url).href;
+const w = new Worker(`import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); }).catch(e => console.error('boot', e))`, { eval: true });
+w.on('message', (m) => { console.log('msg', m); w.terminate(); });
+w.on('error', (e) => console.log('err', e));
+w.on('exit', (c) => console.log('exit', c));
