@@ -65,6 +65,13 @@ export async function buildElectron({ outDir = path.join(ROOT, 'dist/electron'),
       outExtension: { '.js': '.cjs' },
       outdir: outDir,
     }),
+    // Parser worker of big CSV imports, started by the backend worker from the same folder.
+    esbuild.build({
+      ...nodeBundle,
+      entryPoints: { 'import-parser': 'electron/backend/import/parser-worker.ts' },
+      outExtension: { '.js': '.cjs' },
+      outdir: outDir,
+    }),
   ]);
   const wasm = require.resolve('sql.js/dist/sql-wasm.wasm', { paths: [ROOT] });
   await copyFile(wasm, path.join(outDir, 'sql-wasm.wasm'));

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { compileMapping } from '../../../shared/import/rows';
+import { UserFacingError } from '../../../shared/ipc/result';
 import { openCsv } from './source';
 import { ChunkValidator, packBatch } from './validate';
 import type { ParserRequest, ParserMessage } from './parser';
@@ -23,7 +24,11 @@ port.on('message', (message: ParserRequest) => {
   } else {
     credits = message.credits;
     run(message).catch((error: unknown) => {
-      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      post({
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof UserFacingError ? { code: error.code } : {}),
+      });
     });
   }
 });

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { RawCell } from '../../../shared/import/parse';
 import type { CompiledMapping, RowStats } from '../../../shared/import/rows';
 import type { ImportMapping, ImportOptions } from '../../../shared/import/types';
+import { UserFacingError, type ErrorCode } from '../../../shared/ipc/result';
 import type { OpenedSource, TextEncoding } from './source';
 import { ChunkValidator, unpackBatch, type PackedBatch, type ValidatedBatch } from './validate';
 
@@ -32,7 +33,8 @@ export type ParserMessage =
   | { type: 'ready' }
   | { type: 'batch'; batch: PackedBatch }
   | { type: 'done'; stats: RowStats; parseMs: number; validateMs: number }
-  | { type: 'error'; message: string };
+  /** `code` set: a UserFacingError (a bad file), rethrown as such. */
+  | { type: 'error'; message: string; code?: ErrorCode };
 
 /** Tunables, changed by tests to run the worker path on small files. */
 export const parserSettings = {
@@ -62,7 +64,6 @@ export interface BatchSource {
 }
 
 export async function openBatches(input: BatchSource): Promise<RowBatches> {
-  if (process.env.DBG) console.error('openBatches', input.source.totalRowsEstimate, import.meta.url);
   const { source } = input;
   if (
     parserSettings.useWorker &&
@@ -105,18 +106,19 @@ function localBatches({ source, compiled, chunkRows }: BatchSource): RowBatches 
 function workerBatches(worker: Worker, input: BatchSource): RowBatches {
   const queue: ParserMessage[] = [];
   let waiting: ((message: ParserMessage) => void) | null = null;
-  let failure: string | null = null;
+  let failure: Error | null = null;
   const deliver = (message: ParserMessage) => {
-    if (process.env.DBG) console.error('deliver', message.type, message.type === 'error' ? message.message : '');
     if (waiting) {
       const w = waiting;
       waiting = null;
       w(message);
     } else queue.push(message);
   };
+  const onError = (error: Error) => deliver({ type: 'error', message: error.message });
+  const onExit = (code: number) => deliver({ type: 'error', message: `parser worker exited (${code})` });
   worker.on('message', deliver);
-  worker.on('error', (error) => deliver({ type: 'error', message: error.message }));
-  worker.on('exit', (code) => deliver({ type: 'error', message: `parser worker exited (${code})` }));
+  worker.on('error', onError);
+  worker.on('exit', onExit);
   const credits = 4;
   const { source } = input;
   worker.postMessage({
@@ -142,7 +144,7 @@ function workerBatches(worker: Worker, input: BatchSource): RowBatches {
     inWorker: true,
     async next() {
       if (done) return null;
-      if (failure) throw new Error(failure);
+      if (failure) throw failure;
       const message = await receive();
       switch (message.type) {
         case 'batch':
@@ -152,8 +154,10 @@ function workerBatches(worker: Worker, input: BatchSource): RowBatches {
           done = message;
           return null;
         case 'error':
-          failure = message.message;
-          throw new Error(`Reading the file failed: ${failure}`);
+          failure = message.code
+            ? new UserFacingError(message.code, message.message)
+            : new Error(`Reading the file failed: ${message.message}`);
+          throw failure;
         default:
           return this.next();
       }
@@ -164,7 +168,9 @@ function workerBatches(worker: Worker, input: BatchSource): RowBatches {
     },
     timings: () => ({ parseMs: done?.parseMs ?? 0, validateMs: done?.validateMs ?? 0 }),
     async close() {
-      worker.removeAllListeners();
+      worker.off('message', deliver);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
       await worker.terminate();
     },
   };
@@ -181,20 +187,26 @@ function startWorker(): Promise<Worker | null> {
   } catch {
     return Promise.resolve(null);
   }
+  // Only our own listeners are removed: Worker keeps internal ones (removeAllListeners breaks it).
   return new Promise((resolve) => {
+    const off = () => {
+      worker.off('message', onMessage);
+      worker.off('error', fail);
+      worker.off('exit', fail);
+    };
     const fail = () => {
-      worker.removeAllListeners();
+      off();
       void worker.terminate();
       resolve(null);
     };
-    worker.once('message', (message: ParserMessage) => {
-      if (process.env.DBG) console.error('first', message);
-      worker.removeAllListeners();
+    const onMessage = (message: ParserMessage) => {
+      off();
       if (message.type === 'ready') resolve(worker);
       else fail();
-    });
-    worker.once('error', fail);
-    worker.once('exit', fail);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', fail);
+    worker.on('exit', fail);
   });
 }
 

@@ -5,7 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { cellText, type RawCell } from '../../../shared/import/parse';
-import { emptyRowStats, type CompiledMapping, type RowStats, type SqlCell } from '../../../shared/import/rows';
+import {
+  emptyRowStats,
+  type CompiledMapping,
+  type RowStats,
+  type SqlCell,
+} from '../../../shared/import/rows';
 import type { RowIssue } from '../../../shared/import/types';
 
 /** The accepted rows of one chunk (`width` = compiled.columns.length values each) and what was refused. */
