@@ -32,21 +32,28 @@ const requiredModules = (file: string) =>
 const isBuiltin = (name: string) => name.startsWith('node:') || builtinModules.includes(name);
 
 describe('scripts/build.mjs buildElectron', () => {
-  it('writes main, preload, worker and the wasm', () => {
-    for (const file of ['main.cjs', 'preload.cjs', 'backend-worker.cjs', 'sql-wasm.wasm']) {
+  it('writes main, preload, the workers and the wasm', () => {
+    for (const file of [
+      'main.cjs',
+      'preload.cjs',
+      'backend-worker.cjs',
+      'import-parser.cjs',
+      'sql-wasm.wasm',
+    ]) {
       expect(existsSync(path.join(outDir, file)), file).toBe(true);
     }
     expect(statSync(path.join(outDir, 'sql-wasm.wasm')).size).toBeGreaterThan(100_000);
   });
 
   it('bundles every package: only electron and Node builtins stay external', () => {
-    for (const file of ['main.cjs', 'backend-worker.cjs']) {
+    for (const file of ['main.cjs', 'backend-worker.cjs', 'import-parser.cjs']) {
       const external = requiredModules(file).filter((name) => name !== 'electron' && !isBuiltin(name));
       expect(external, file).toEqual([]);
     }
     // The sandboxed preload can require nothing but electron.
     expect(new Set(requiredModules('preload.cjs'))).toEqual(new Set(['electron']));
     expect(requiredModules('backend-worker.cjs')).not.toContain('electron');
+    expect(requiredModules('import-parser.cjs')).not.toContain('electron');
   });
 
   it('runs the bundled backend in a plain Node worker, with the wasm found next to it', async () => {
