@@ -145,3 +145,50 @@ export interface RowIssue {
   value: string;
   reason: string;
 }
+
+/** The result of an import job (and of its dry run): what the wizard, the CLI and the bench report. */
+export interface ImportReport {
+  batchId: string | null;
+  dryRun: boolean;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  source: string;
+  presetId: string | null;
+  totalRows: number;
+  inserted: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+  /** The first 1,000 issues (MAX_LISTED_ISSUES); `rejectedReasons` keeps complete counts. */
+  rejectedRows: RowIssue[];
+  rejectedReasons: Array<{ column: string; reason: string; count: number }>;
+  agentsCreated: number;
+  teamsCreated: number;
+  customersCreated: number;
+  assumptions: string[];
+  dayRange: { from: string; to: string } | null;
+  elapsedMs: number;
+  /**
+   * Where the time went (ms), for the benchmark: rows = parse + validate + insert (and the
+   * yields between chunks); commit = writing the pages out at commit, plus the data file's
+   * checkpoint when the store is file-backed.
+   */
+  timings: {
+    open: number;
+    rows: number;
+    parse: number;
+    validate: number;
+    /** Entity ids and update targets, on the writer thread. */
+    resolve?: number;
+    /** Writer thread idle, waiting for the parser worker. */
+    waitForParser?: number;
+    /** Parse + validate ran in a worker thread, overlapped with insert. */
+    parsedInWorker?: boolean;
+    insert: number;
+    indexes: number;
+    derive: number;
+    commit: number;
+  };
+}

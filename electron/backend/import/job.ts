@@ -15,7 +15,7 @@ import {
   type RowStats,
 } from '../../../shared/import/rows';
 import { applyPreset, detectMapping, PRESETS } from '../../../shared/import/presets';
-import type { ImportMapping, ImportOptions, RowIssue } from '../../../shared/import/types';
+import type { ImportMapping, ImportOptions, ImportReport, RowIssue } from '../../../shared/import/types';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { Clock } from '../core/clock';
 import type { IdGenerator } from '../core/ids';
@@ -25,54 +25,10 @@ import { refreshDerived } from '../kpi/derive';
 import { openBatches } from './parser';
 import { openSource, type OpenedSource } from './source';
 
+export type { ImportReport } from '../../../shared/import/types';
+
 export const MAX_LISTED_ISSUES = 1000;
 export const SAMPLE_ROWS_FOR_DETECTION = 2000;
-
-export interface ImportReport {
-  batchId: string | null;
-  dryRun: boolean;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  delimiter: string | null;
-  source: string;
-  presetId: string | null;
-  totalRows: number;
-  inserted: number;
-  updated: number;
-  duplicates: number;
-  rejected: number;
-  /** First MAX_LISTED_ISSUES issues; `rejectedReasons` keeps complete counts. */
-  rejectedRows: RowIssue[];
-  rejectedReasons: Array<{ column: string; reason: string; count: number }>;
-  agentsCreated: number;
-  teamsCreated: number;
-  customersCreated: number;
-  assumptions: string[];
-  dayRange: { from: string; to: string } | null;
-  elapsedMs: number;
-  /**
-   * Where the time went (ms), for the benchmark: rows = parse + validate + insert (and the
-   * yields between chunks); commit = writing the pages out at commit, plus the data file's
-   * checkpoint when the store is file-backed.
-   */
-  timings: {
-    open: number;
-    rows: number;
-    parse: number;
-    validate: number;
-    /** Entity ids and update targets, on the writer thread. */
-    resolve?: number;
-    /** Writer thread idle, waiting for the parser worker. */
-    waitForParser?: number;
-    /** Parse + validate ran in a worker thread, overlapped with insert. */
-    parsedInWorker?: boolean;
-    insert: number;
-    indexes: number;
-    derive: number;
-    commit: number;
-  };
-}
 
 export interface ImportRequest {
   path: string;

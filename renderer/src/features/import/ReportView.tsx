@@ -1,9 +1,9 @@
-import type { ImportReportView } from './types';
+import type { ImportReport } from '../../../../shared/import/types';
 
 const n = (value: number) => value.toLocaleString();
 
 /** Counts and the per-row problems of a dry run or a finished import. */
-export function ReportView({ report }: { report: ImportReportView }) {
+export function ReportView({ report }: { report: ImportReport }) {
   const verb = report.dryRun ? 'would be ' : '';
   const cards: Array<[string, number, string]> = [
     ['Rows in file', report.totalRows, ''],

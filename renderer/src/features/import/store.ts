@@ -3,7 +3,7 @@ import type { ChosenFile } from '../../../../shared/ipc/contracts/shell';
 import type { ImportPreview } from '../../../../shared/ipc/contracts/imports';
 import type { DateOrder, ImportMapping } from '../../../../shared/import/types';
 import type { JobStatus } from '../../../../shared/domain/types';
-import type { ImportReportView } from './types';
+import type { ImportReport } from '../../../../shared/import/types';
 
 export const STEPS = [
   { id: 'choose', label: 'File' },
@@ -23,9 +23,9 @@ interface WizardState {
   mapping: ImportMapping | null;
   dateOrder: DateOrder;
   /** Result of the dry run. */
-  validation: ImportReportView | null;
+  validation: ImportReport | null;
   job: JobStatus | null;
-  result: ImportReportView | null;
+  result: ImportReport | null;
   busy: string | null;
   error: string | null;
   goTo(step: StepId): void;
