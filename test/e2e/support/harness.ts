@@ -17,6 +17,16 @@ export const VIEWPORT = { width: 1366, height: 850 };
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test/e2e/__screenshots__');
 const DOCS_SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs/screenshots');
+/** The screenshots README.md shows; the rest stay in the e2e output folder. */
+const README_SCREENSHOTS = new Set([
+  'kpi-dashboard',
+  'agent-scorecard',
+  'interactions-4-details',
+  'import-1-preview',
+  'import-3-validate',
+  'kpi-settings',
+  'recovery',
+]);
 
 export interface DemoSize {
   agents: number;
@@ -147,7 +157,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
         fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = path.join(SCREENSHOT_DIR, `${name}.png`);
         await page.screenshot({ path: file });
-        if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+        if (process.env.UPDATE_DOCS_SCREENSHOTS === '1' && README_SCREENSHOTS.has(name)) {
           fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
           fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, `${name}.png`));
         }
