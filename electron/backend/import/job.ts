@@ -4,6 +4,7 @@
  * rows without `acceptRejected`, a dry run) rolls the whole transaction back, so the database
  * either gets every accepted row or nothing.
  */
+import { stat } from 'node:fs/promises';
 import type { RawCell } from '../../../shared/import/parse';
 import {
   refineMapping,
@@ -22,7 +23,7 @@ import type { IdGenerator } from '../core/ids';
 import type { JobControl } from '../core/jobs';
 import type { Db } from '../db/database';
 import { refreshDerived } from '../kpi/derive';
-import { openBatches } from './parser';
+import { EarlyWorker, openBatches } from './parser';
 import { openSource, type OpenedSource } from './source';
 
 export type { ImportReport } from '../../../shared/import/types';
@@ -98,6 +99,30 @@ export async function runImport(
 ): Promise<ImportReport> {
   const started = Date.now();
   control.report(null, 'Reading the file…');
+  const early = EarlyWorker.worthIt(await fileSize(request.path)) ? new EarlyWorker() : null;
+  try {
+    return await runWith(deps, request, control, started, early);
+  } finally {
+    await early?.release();
+  }
+}
+
+async function fileSize(filePath: string): Promise<number> {
+  try {
+    return (await stat(filePath)).size;
+  } catch {
+    // openSource reports a missing or unreadable file properly.
+    return 0;
+  }
+}
+
+async function runWith(
+  deps: Deps,
+  request: ImportRequest,
+  control: JobControl,
+  started: number,
+  early: EarlyWorker | null,
+): Promise<ImportReport> {
   const source = await openSource(request.path);
   const openMs = Date.now() - started;
   let prepared;
@@ -128,6 +153,7 @@ export async function runImport(
           prepared.samples,
           control,
           started,
+          early,
         );
         report.timings.open = openMs;
         if (request.dryRun) throw new DryRunRollback(report);
@@ -184,6 +210,7 @@ async function writeRows(
   samples: RawCell[][],
   control: JobControl,
   startedMs: number,
+  early: EarlyWorker | null,
 ): Promise<ImportReport> {
   const { db, clock, ids } = deps;
   const now = clock.now().toISOString();
@@ -285,14 +312,17 @@ async function writeRows(
   let insertMs = 0;
   let waitMs = 0;
   const rowsStarted = performance.now();
-  const batches = await openBatches({
-    source,
-    compiled,
-    mapping,
-    options: request.options,
-    samples,
-    chunkRows: 5000,
-  });
+  const batches = await openBatches(
+    {
+      source,
+      compiled,
+      mapping,
+      options: request.options,
+      samples,
+      chunkRows: 5000,
+    },
+    early,
+  );
   let stats: RowStats;
   try {
     for (;;) {

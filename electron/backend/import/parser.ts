@@ -63,7 +63,36 @@ export interface BatchSource {
   chunkRows: number;
 }
 
-export async function openBatches(input: BatchSource): Promise<RowBatches> {
+/**
+ * A parser worker started at the beginning of a job whose file looks big, so its start-up
+ * (~0.15–0.3 s) overlaps reading and sampling the file. `openBatches` takes it; whoever started
+ * it calls `release` at the end, which stops it when it was not taken.
+ */
+export class EarlyWorker {
+  private pending: Promise<Worker | null> | null;
+
+  constructor() {
+    this.pending = parserSettings.useWorker ? startWorker() : null;
+  }
+
+  /** Bytes from which a file is worth an early worker (about `workerMinRows` short CSV rows). */
+  static worthIt(sizeBytes: number): boolean {
+    return parserSettings.useWorker && sizeBytes >= parserSettings.workerMinRows * 40;
+  }
+
+  take(): Promise<Worker | null> | null {
+    const pending = this.pending;
+    this.pending = null;
+    return pending;
+  }
+
+  async release(): Promise<void> {
+    const worker = await this.take();
+    if (worker) await worker.terminate();
+  }
+}
+
+export async function openBatches(input: BatchSource, early?: EarlyWorker | null): Promise<RowBatches> {
   const { source } = input;
   if (
     parserSettings.useWorker &&
@@ -72,7 +101,7 @@ export async function openBatches(input: BatchSource): Promise<RowBatches> {
     source.encoding !== null &&
     source.totalRowsEstimate >= parserSettings.workerMinRows
   ) {
-    const worker = await startWorker();
+    const worker = await (early?.take() ?? startWorker());
     if (worker) return workerBatches(worker, input);
   }
   return localBatches(input);

@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { RawCell } from '../../../shared/import/parse';
 import { UserFacingError } from '../../../shared/ipc/result';
@@ -314,6 +313,9 @@ async function openXlsx(
   size: number,
   sha256: string,
 ): Promise<OpenedSource> {
+  // Loaded on first use: exceljs is large, and the CSV parser worker imports this module too
+  // (loading exceljs there cost ~0.15 s of every big CSV import's start).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
