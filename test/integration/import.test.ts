@@ -17,8 +17,18 @@ function writeFile(content: string | Uint8Array, ext = 'csv'): string {
   return file;
 }
 
-async function importFile(tb: TestBackend, file: string, extra: Record<string, unknown> = {}) {
-  const job = await tb.call('startImport', { path: file, ...extra });
+/**
+ * These tests read naive timestamps as UTC so expectations are plain; the default (the business
+ * calendar's time zone) has its own test below.
+ */
+const UTC = { timeZone: 'UTC' } as const;
+
+async function importFile(
+  tb: TestBackend,
+  file: string,
+  extra: { options?: Record<string, unknown> } & Record<string, unknown> = {},
+) {
+  const job = await tb.call('startImport', { path: file, ...extra, options: { ...UTC, ...extra.options } });
   return tb.ctx.jobs.wait(job.id);
 }
 
@@ -98,7 +108,7 @@ describe('import: sample datasets', () => {
   it('imports the Kaggle tickets: multi-line fields, timestamps not durations, open tickets reported', async () => {
     const tb = await createTestBackend();
     const file = path.join(DATASETS, 'kaggle_customer_support_tickets.csv');
-    const preview = await tb.call('previewImport', { path: file });
+    const preview = await tb.call('previewImport', { path: file, options: UTC });
     expect(preview.mapping.fields).toMatchObject({
       first_response_at: 'First Response Time',
       resolved_at: 'Time to Resolution',
@@ -129,7 +139,7 @@ describe('import: behaviour', () => {
   it('previews rows with raw and parsed values and per-cell errors', async () => {
     const tb = await createTestBackend();
     const file = writeFile(`${CALLS}\r\nID4,Diane,2021-01-03,11:00:00,Billing,Y,Y,-5,0:01:00,11`);
-    const preview = await tb.call('previewImport', { path: file });
+    const preview = await tb.call('previewImport', { path: file, options: UTC });
     expect(preview).toMatchObject({
       format: 'csv',
       encoding: 'utf-8',
@@ -251,7 +261,7 @@ describe('import: behaviour', () => {
     const rows = Array.from({ length: 30000 }, (_, i) => `ID${i},Diane,2021-01-01,09:00:00,T,Y,Y,1,60,3`);
     const file = writeFile(`${CALLS}\n${rows.join('\n')}`);
     const before = snapshot(tb);
-    const job = await tb.call('startImport', { path: file });
+    const job = await tb.call('startImport', { path: file, options: UTC });
     await new Promise((resolve) => setTimeout(resolve, 30));
     await tb.call('cancelJob', { jobId: job.id });
     const status = await tb.ctx.jobs.wait(job.id);
@@ -384,5 +394,34 @@ describe('import: behaviour', () => {
       mapping: { source: 'x', fields: { started_at: 'Created' } },
     });
     expect(status.error?.message).toMatch(/no column "Created"/);
+  });
+});
+
+describe('import: time zone of naive timestamps', () => {
+  const firstCall = (tb: TestBackend) =>
+    tb.db.get<{ started_at: string; day: string }>(
+      "SELECT started_at, day FROM interactions WHERE external_id = 'ID1'",
+    );
+
+  it("defaults to the business calendar's time zone (Europe/Berlin)", async () => {
+    const tb = await createTestBackend();
+    const job = await tb.call('startImport', { path: writeFile(CALLS) });
+    expect((await tb.ctx.jobs.wait(job.id)).state).toBe('done');
+    // 09:12:58 in Berlin in January is 08:12:58 UTC.
+    expect(firstCall(tb)).toEqual({ started_at: '2021-01-01T08:12:58.000Z', day: '2021-01-01' });
+  });
+
+  it('follows a changed business time zone, and an explicit option wins', async () => {
+    const tb = await createTestBackend();
+    await tb.call('updateKpiSettings', { calendar: { timeZone: 'America/New_York' } });
+    const job = await tb.call('startImport', { path: writeFile(CALLS) });
+    expect((await tb.ctx.jobs.wait(job.id)).state).toBe('done');
+    expect(firstCall(tb)).toEqual({ started_at: '2021-01-01T14:12:58.000Z', day: '2021-01-01' });
+
+    const preview = await tb.call('previewImport', {
+      path: writeFile(CALLS),
+      options: { timeZone: 'Asia/Tokyo' },
+    });
+    expect(preview.sampleRows[0]?.parsed).toMatchObject({ started_at: '2021-01-01T00:12:58.000Z' });
   });
 });

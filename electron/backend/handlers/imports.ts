@@ -4,6 +4,7 @@ import { isValidTimeZone } from '../../../shared/import/parse';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { BackendContext } from '../core/context';
 import { runImport } from '../import/job';
+import { loadKpiSettings } from '../kpi/settingsStore';
 import { deleteMapping, findMapping, listMappings, saveMapping } from '../import/mappings';
 import { previewImport } from '../import/preview';
 import type { Handlers } from './types';
@@ -29,8 +30,10 @@ function resolveMapping(
   return {};
 }
 
-function resolveOptions(options: Partial<ImportOptions> | undefined): ImportOptions {
-  const merged = { ...DEFAULT_IMPORT_OPTIONS, ...options };
+/** Naive timestamps and the `day` column follow the business calendar's time zone unless overridden. */
+function resolveOptions(ctx: BackendContext, options: Partial<ImportOptions> | undefined): ImportOptions {
+  const timeZone = loadKpiSettings(ctx.db).calendar.timeZone;
+  const merged = { ...DEFAULT_IMPORT_OPTIONS, timeZone, ...options };
   if (!isValidTimeZone(merged.timeZone))
     throw new UserFacingError('invalid_input', `Unknown time zone "${merged.timeZone}".`);
   return merged;
@@ -44,14 +47,14 @@ export const importHandlers: Handlers<ImportMethods> = {
     return previewImport({
       path: input.path,
       ...resolveMapping(ctx, input),
-      options: resolveOptions(input.options),
+      options: resolveOptions(ctx, input.options),
       ...(input.sampleSize ? { sampleSize: input.sampleSize } : {}),
     });
   },
 
   startImport(input, ctx) {
     const chosen = resolveMapping(ctx, input);
-    const options = resolveOptions(input.options);
+    const options = resolveOptions(ctx, input.options);
     return ctx.jobs.start('import', (control) =>
       runImport(
         ctx,

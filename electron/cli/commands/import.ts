@@ -7,6 +7,7 @@ import { isValidTimeZone } from '../../../shared/import/parse';
 import type { ImportMapping, ImportOptions } from '../../../shared/import/types';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { journalPathFor } from '../../backend/db/store';
+import { loadKpiSettings } from '../../backend/kpi/settingsStore';
 import { runImport, type ImportReport } from '../../backend/import/job';
 import { findMapping } from '../../backend/import/mappings';
 import { openDataFile } from '../../backend/open';
@@ -28,7 +29,8 @@ const usage = [
   '  --dry-run             validate and count only; the data file is not changed',
   '  --skip-invalid        import the valid rows even when some rows are rejected',
   '  --date-order ORDER    how to read 03/04/2021: auto (default), mdy or dmy',
-  '  --time-zone ZONE      IANA zone of naive timestamps and of the `day` column (default UTC)',
+  '  --time-zone ZONE      IANA zone of naive timestamps and of the `day` column',
+  '                        (default: the business calendar time zone in the data file, Europe/Berlin)',
   '  --fallback-date DATE  date for rows without any timestamp (default: reject them)',
   '  --json                print the report as JSON',
   '',
@@ -117,12 +119,12 @@ export const importCommand: CliCommand = {
     const dateOrder = values['date-order'] ?? 'auto';
     if (dateOrder !== 'auto' && dateOrder !== 'mdy' && dateOrder !== 'dmy')
       throw new CliError('--date-order must be auto, mdy or dmy.');
-    const timeZone = values['time-zone'] ?? 'UTC';
-    if (!isValidTimeZone(timeZone)) throw new CliError(`Unknown time zone "${timeZone}".`);
+    const timeZone = values['time-zone'];
+    if (timeZone !== undefined && !isValidTimeZone(timeZone))
+      throw new CliError(`Unknown time zone "${timeZone}".`);
     const fallbackDate = values['fallback-date'];
     if (fallbackDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(fallbackDate))
       throw new CliError('--fallback-date must be YYYY-MM-DD.');
-    const options: ImportOptions = { dateOrder, timeZone, ...(fallbackDate ? { fallbackDate } : {}) };
 
     const existed = fs.existsSync(dataFile);
     const opened = await openDataFile({
@@ -134,6 +136,11 @@ export const importCommand: CliCommand = {
     let report: ImportReport | undefined;
     let failure: unknown;
     try {
+      const options: ImportOptions = {
+        dateOrder,
+        timeZone: timeZone ?? loadKpiSettings(opened.backend.ctx.db).calendar.timeZone,
+        ...(fallbackDate ? { fallbackDate } : {}),
+      };
       const chosen = values.mapping
         ? loadMappingArg(values.mapping, (name) => findMapping(opened.backend.ctx.db, name).mapping)
         : undefined;
