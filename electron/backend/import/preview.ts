@@ -34,6 +34,7 @@ export async function previewImport(request: {
     fieldColumns: mapping.fields,
     unmappedHeaders: source.headers.filter((h) => !mapped.has(normalizeHeader(h))),
     totalRowsEstimate: source.totalRowsEstimate,
+    timeZone: options.timeZone,
   };
   if (samples.length === 0)
     throw new UserFacingError(

@@ -69,6 +69,8 @@ export interface ImportPreview {
   dateOrder: 'mdy' | 'dmy' | null;
   /** True when some dates (03/04/2021) could be read either way and no order was set. */
   dateOrderAmbiguous: boolean;
+  /** IANA zone naive timestamps are read in (parsed times are shown in UTC). */
+  timeZone?: string;
   csatScale: 5 | 10 | null;
   assumptions: string[];
   sampleRows: PreviewRow[];

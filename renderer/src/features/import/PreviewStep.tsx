@@ -42,6 +42,12 @@ export function PreviewStep() {
         <dd data-testid="detected-preset">{preview.detectedPreset}</dd>
         <dt>Rows</dt>
         <dd>≈ {preview.totalRowsEstimate.toLocaleString()}</dd>
+        {preview.timeZone && (
+          <>
+            <dt>Times read in</dt>
+            <dd data-testid="import-time-zone">{preview.timeZone}</dd>
+          </>
+        )}
       </dl>
       {preview.assumptions.length > 0 && (
         <ul className="iw-assumptions">
