@@ -695,9 +695,30 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** Offset (minutes east of UTC) of `zone` at the instant `utcMs`. */
+const OFFSET_SLOT_MS = 15 * 60_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * Offset (minutes east of UTC) of `zone` at the instant `utcMs`. Asking Intl costs microseconds
+ * and an import asks for every row, so offsets are cached per quarter hour: zones change offset
+ * only on quarter-hour boundaries.
+ */
 export function zoneOffsetMinutes(utcMs: number, zone: string): number {
   if (zone === 'UTC') return 0;
+  let cache = offsetCache.get(zone);
+  if (!cache) offsetCache.set(zone, (cache = new Map()));
+  const slot = Math.floor(utcMs / OFFSET_SLOT_MS);
+  let offset = cache.get(slot);
+  if (offset === undefined) {
+    if (cache.size > 500_000) cache.clear();
+    offset = intlOffsetMinutes(slot * OFFSET_SLOT_MS, zone);
+    cache.set(slot, offset);
+  }
+  return offset;
+}
+
+/** The uncached lookup (exported for the cache's property test). */
+export function intlOffsetMinutes(utcMs: number, zone: string): number {
   let fmt = formatters.get(zone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {

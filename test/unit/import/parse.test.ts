@@ -12,6 +12,8 @@ import {
   parseTimeOfDay,
   wallToUtc,
   type DateTimeValue,
+  zoneOffsetMinutes,
+  intlOffsetMinutes,
 } from '../../../shared/import/parse';
 
 const iso = (v: ReturnType<typeof parseDateTime>) => {
@@ -215,6 +217,26 @@ describe('parser properties', () => {
           expect(iso(parseDateTime(`${d}.${m}.${y}`, 'dmy'))).toBe(expected);
         },
       ),
+    );
+  });
+});
+
+describe('zone offset cache', () => {
+  it('answers exactly what Intl answers, for any instant and zone', () => {
+    const zones = [
+      'Europe/Berlin',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom(...zones),
+        (utcMs, zone) => zoneOffsetMinutes(utcMs, zone) === intlOffsetMinutes(utcMs, zone),
+      ),
+      { numRuns: 2000 },
     );
   });
 });
