@@ -116,6 +116,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     },
     // The HTTP layer has already checked token, Host and Origin.
     isTrustedSender: () => true,
+    // Imports read only what the browser uploaded.
+    isChosenFile: (file) => path.dirname(path.resolve(file)) === uploadDir,
     onInternalError: (method, error) => log(`${method} failed: ${String(error)}`),
   };
 

@@ -169,9 +169,12 @@ export function startApp(options: StartAppOptions): { host: BackendHost } | null
         onBlocked: (url) => log('Blocked request', url),
       });
 
+      const chosenFiles = new Set<string>();
       registerIpc(ipcMain as unknown as IpcMainLike, {
         backend: () => host.whenIdle(),
+        isChosenFile: (file) => chosenFiles.has(file),
         shell: createShellMethods({
+          onChosen: (file) => chosenFiles.add(file),
           showOpenDialog: (event: IpcEventLike, dialogOptions: OpenDialogOptionsLike) => {
             const parent = BrowserWindow.fromWebContents(event.sender as WebContents) ?? liveWindow();
             return parent

@@ -34,6 +34,12 @@ export type ShellMethods = {
   [M in ShellMethodName]: (input: ParsedInput<M>, event: IpcEventLike) => Promise<MethodOutput<M>>;
 };
 
+/** Methods that read a file from disk: only files the user chose in the file dialog are allowed. */
+export const FILE_READING_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'previewImport',
+  'startImport',
+]);
+
 export interface IpcDeps {
   /**
    * The current backend, or null when none is running. May be a promise so calls made while a
@@ -42,6 +48,11 @@ export interface IpcDeps {
   backend: () => BackendPort | null | Promise<BackendPort | null>;
   shell: ShellMethods;
   isTrustedSender: (frame: IpcEventLike['senderFrame']) => boolean;
+  /**
+   * Whether the user chose this file (dialog or upload). A compromised renderer must not be able
+   * to read arbitrary local files through an import preview.
+   */
+  isChosenFile?: (file: string) => boolean;
   onRejectedSender?: (method: MethodName, url: string | null) => void;
   onInternalError?: (method: MethodName, error: unknown) => void;
 }
@@ -74,6 +85,11 @@ export async function handleCall(
     }
     const parsed = parseRequest(method, input);
     if (!parsed.ok) return parsed;
+    if (deps.isChosenFile && FILE_READING_METHODS.has(method)) {
+      const file = (parsed.value as { path: string }).path;
+      if (!deps.isChosenFile(file))
+        return fail('invalid_input', `${method} reads only files chosen with Import… (not ${file}).`);
+    }
     if (isBackendMethodName(method)) {
       const backend = await deps.backend();
       if (!backend) return fail('internal', 'The data file is not open yet. Try again in a moment.');

@@ -15,6 +15,8 @@ export interface ShellDeps {
     options: OpenDialogOptionsLike,
   ): Promise<{ canceled: boolean; filePaths: string[] }>;
   statSize?: (file: string) => Promise<number>;
+  /** Told about every chosen file, so IPC can let imports read exactly those. */
+  onChosen?: (file: string) => void;
 }
 
 /** Shell methods (native dialogs) served by Electron main; the dev bridge has its own versions. */
@@ -28,6 +30,7 @@ export function createShellMethods(deps: ShellDeps): ShellMethods {
       const result = await deps.showOpenDialog(event, options);
       const chosen = result.filePaths[0];
       if (result.canceled || chosen === undefined) return null;
+      deps.onChosen?.(chosen);
       return { path: chosen, name: path.basename(chosen), size: await statSize(chosen) };
     },
   };

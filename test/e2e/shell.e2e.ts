@@ -122,6 +122,11 @@ describe('app shell in Chromium', () => {
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
   });
 
+  it('lets imports read only uploaded files, never an arbitrary local path', async () => {
+    const refused = await app.call('previewImport', { path: '/etc/passwd' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin', async () => {
     const headers = { 'Content-Type': 'application/json', 'X-Scorecard-Token': app.token };
     const rebound = await app.rawRequest({

@@ -141,3 +141,23 @@ describe('registerIpc', () => {
     expect(await call).toEqual({ ok: true, value: 'late' });
   });
 });
+
+describe('file-reading methods', () => {
+  it('read only files the user chose, so a compromised page cannot preview /etc/passwd', async () => {
+    const chosen = new Set(['/home/lead/export.csv']);
+    const { invoke, backend } = setup({ isChosenFile: (file) => chosen.has(file) });
+
+    const refused = await invoke('previewImport', { path: '/etc/passwd' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const refusedImport = await invoke('startImport', { path: '/home/lead/.ssh/id_rsa' });
+    expect(refusedImport).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(backend.call).not.toHaveBeenCalled();
+
+    const allowed = await invoke('previewImport', { path: '/home/lead/export.csv' });
+    expect(allowed.ok).toBe(true);
+    expect(backend.call).toHaveBeenCalledWith(
+      'previewImport',
+      expect.objectContaining({ path: '/home/lead/export.csv' }),
+    );
+  });
+});

@@ -10,12 +10,15 @@ const event = { senderFrame: { url: 'file:///app/index.html', parent: null } };
 describe('chooseOpenFile', () => {
   it('passes title and filters to the dialog and describes the chosen file', async () => {
     const showOpenDialog = vi.fn(async () => ({ canceled: false, filePaths: ['/data/export.csv'] }));
-    const shell = createShellMethods({ showOpenDialog, statSize: async () => 1234 });
+    const onChosen = vi.fn();
+    const shell = createShellMethods({ showOpenDialog, statSize: async () => 1234, onChosen });
     const chosen = await shell.chooseOpenFile(
       { title: 'Import', filters: [{ name: 'CSV', extensions: ['csv'] }] },
       event,
     );
     expect(chosen).toEqual({ path: '/data/export.csv', name: 'export.csv', size: 1234 });
+    // IPC lets imports read exactly the files reported here.
+    expect(onChosen).toHaveBeenCalledWith('/data/export.csv');
     expect(showOpenDialog).toHaveBeenCalledWith(event, {
       title: 'Import',
       filters: [{ name: 'CSV', extensions: ['csv'] }],
