@@ -1,6 +1,7 @@
 /**
  * Offline, lexicon-based sentiment of a customer comment: +1 positive, −1 negative, 0 neutral.
- * Small on purpose (English and German service vocabulary); a negator flips the next word.
+ * Small on purpose (English and German service vocabulary); a negator flips the next sentiment
+ * word of its clause.
  */
 const POSITIVE = new Set(
   'good great excellent amazing awesome helpful friendly fast quick quickly resolved solved thanks thank perfect happy satisfied love loved pleased polite professional easy kind patient clear efficient wonderful fantastic best recommend appreciated super gut toll danke freundlich schnell hilfreich zufrieden perfekt super prima'.split(
@@ -16,11 +17,16 @@ const NEGATORS = new Set(['not', "n't", 'no', 'never', 'nicht', 'kein', 'keine',
 
 export function lexiconSentiment(comment: string | null): -1 | 0 | 1 | null {
   if (comment === null) return null;
-  const words = comment.toLowerCase().match(/[\p{L}']+/gu);
-  if (!words || words.length === 0) return null;
+  const words = comment.toLowerCase().match(/[\p{L}']+|[.,;:!?]/gu);
+  if (!words?.some((w) => /\p{L}/u.test(w))) return null;
   let score = 0;
   let negate = false;
   for (const raw of words) {
+    // "Never again. Terrible": a negation does not reach into the next clause.
+    if (/^[.,;:!?]$/.test(raw)) {
+      negate = false;
+      continue;
+    }
     const word = raw.replace(/^'+|'+$/g, '');
     if (NEGATORS.has(word) || word.endsWith("n't")) {
       negate = true;

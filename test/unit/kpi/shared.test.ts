@@ -79,4 +79,11 @@ describe('status, targets, settings, sentiment', () => {
     expect(lexiconSentiment('Order 42')).toBe(0);
     expect(lexiconSentiment(null)).toBeNull();
   });
+  it('keeps a negation inside its clause', () => {
+    expect(lexiconSentiment('Never again. Terrible service')).toBe(-1);
+    expect(lexiconSentiment("Didn't help, terrible")).toBe(-1);
+    expect(lexiconSentiment('not very good')).toBe(-1);
+    expect(lexiconSentiment('No problem, thanks')).toBe(1);
+    expect(lexiconSentiment('!!! 42')).toBeNull();
+  });
 });

@@ -13,23 +13,31 @@ const FILE_FILTERS = [
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const wizard = () => useImportWizard.getState();
 
+/** True while the wizard session that called it is still open (closing resets the wizard). */
+function sessionAlive(): () => boolean {
+  const session = wizard().session;
+  return () => wizard().session === session;
+}
+
 /** Runs a step's backend work with a busy label; failures stay on the current step as an error. */
-async function step(label: string, work: () => Promise<void>): Promise<void> {
+async function step(label: string, work: (alive: () => boolean) => Promise<void>): Promise<void> {
+  const alive = sessionAlive();
   wizard().patch({ busy: label, error: null });
   try {
-    await work();
+    await work(alive);
   } catch (error) {
-    wizard().patch({ error: message(error) });
+    if (alive()) wizard().patch({ error: message(error) });
   } finally {
-    wizard().patch({ busy: null });
+    if (alive()) wizard().patch({ busy: null });
   }
 }
 
 export function chooseFile(): Promise<void> {
-  return step('Reading the file…', async () => {
+  return step('Reading the file…', async (alive) => {
     const file = await call('chooseOpenFile', { title: 'Import interactions', filters: FILE_FILTERS });
-    if (!file) return;
+    if (!file || !alive()) return;
     const preview = await call('previewImport', { path: file.path, sampleSize: 20 });
+    if (!alive()) return;
     wizard().patch({
       file,
       preview,
@@ -46,13 +54,14 @@ export function chooseFile(): Promise<void> {
 export function refreshPreview(mapping: ImportMapping | null): Promise<void> {
   const { file, dateOrder } = wizard();
   if (!file) return Promise.resolve();
-  return step('Updating the preview…', async () => {
+  return step('Updating the preview…', async (alive) => {
     const preview = await call('previewImport', {
       path: file.path,
       sampleSize: 20,
       options: { dateOrder },
       ...(mapping ? { mapping } : {}),
     });
+    if (!alive()) return;
     wizard().patch({ preview, mapping: preview.mapping, validation: null });
   });
 }
@@ -64,9 +73,15 @@ function request() {
 }
 
 export function validate(): Promise<void> {
-  return step('Checking every row…', async () => {
+  return step('Checking every row…', async (alive) => {
     const started = await call('startImport', { ...request(), dryRun: true });
-    const done = await followJob(started, (job) => wizard().patch({ job }));
+    const done = await followJob(started, (job) => alive() && wizard().patch({ job }), alive);
+    if (!alive()) {
+      // Closed mid-check: a dry run writes nothing, so stop it instead of letting it run on.
+      if (done.state === 'queued' || done.state === 'running')
+        await call('cancelJob', { jobId: done.id }).catch(() => undefined);
+      return;
+    }
     const report = asReport(done.result) ?? asReport(done.error?.details);
     if (done.state !== 'done' || !report) throw new Error(done.error?.message ?? done.message);
     wizard().patch({ validation: report });
@@ -76,6 +91,7 @@ export function validate(): Promise<void> {
 
 export async function runImport(): Promise<void> {
   const { validation } = wizard();
+  const alive = sessionAlive();
   wizard().patch({ job: null, error: null });
   wizard().goTo('import');
   try {
@@ -83,7 +99,8 @@ export async function runImport(): Promise<void> {
       ...request(),
       acceptRejected: (validation?.rejected ?? 0) > 0,
     });
-    const done = await followJob(started, (job) => wizard().patch({ job }));
+    const done = await followJob(started, (job) => alive() && wizard().patch({ job }), alive);
+    if (!alive()) return;
     if (done.state === 'done') {
       wizard().patch({ result: asReport(done.result) });
       void refreshAppInfo();
@@ -96,6 +113,7 @@ export async function runImport(): Promise<void> {
       wizard().patch({ error: done.error?.message ?? done.message });
     }
   } catch (error) {
+    if (!alive()) return;
     wizard().goTo('validate');
     wizard().patch({ error: message(error) });
   }

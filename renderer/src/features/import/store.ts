@@ -28,8 +28,10 @@ interface WizardState {
   result: ImportReport | null;
   busy: string | null;
   error: string | null;
+  /** Bumped by every reset (the wizard opening or closing): answers to an older session are dropped. */
+  session: number;
   goTo(step: StepId): void;
-  patch(values: Partial<Omit<WizardState, 'goTo' | 'patch' | 'reset'>>): void;
+  patch(values: Partial<Omit<WizardState, 'goTo' | 'patch' | 'reset' | 'session'>>): void;
   reset(): void;
 }
 
@@ -48,7 +50,8 @@ const initial = {
 
 export const useImportWizard = create<WizardState>()((set) => ({
   ...initial,
+  session: 0,
   goTo: (step) => set({ step, error: null }),
   patch: (values) => set(values),
-  reset: () => set(initial),
+  reset: () => set((s) => ({ ...initial, session: s.session + 1 })),
 }));

@@ -41,7 +41,9 @@ export function usePageLoader(): (first: number, last: number) => void {
         })
         .finally(() => {
           inFlight.current.delete(key);
-          if (useInteractions.getState().version === version) pump();
+          // Also after a stale answer: while it was in flight it held a slot, and the newer query
+          // may have found no free slot to start in.
+          pump();
         });
       inFlight.current.set(key, request);
     }
