@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { BackendMethodName } from '../../shared/ipc/contract';
 import { parseRequest } from '../../shared/ipc/validate';
 import { fail, ok, UserFacingError, type AppError, type Result } from '../../shared/ipc/result';
 import { systemClock } from './core/clock';
 import { listBackups, restoreBackup } from './db/backups';
+import { lockFreeMethods } from './handlers';
 import { openDataFile, type OpenedDataFile } from './open';
 import type { FromWorker, ToWorker, WorkerStartData } from './protocol';
 
@@ -70,8 +72,21 @@ async function restore(input: unknown): Promise<Result<unknown>> {
   return ok(result);
 }
 
+/**
+ * A restore waits for the backend's queue before closing the store; calls arriving meanwhile wait
+ * for the whole restore (they would otherwise queue behind the close and hit a closed database),
+ * and restores run one after another.
+ */
+let restoring: Promise<unknown> = Promise.resolve();
+
 async function handleCall(method: string, input: unknown): Promise<Result<unknown>> {
-  if (method === 'restoreBackup') return restore(input);
+  if (method === 'restoreBackup') {
+    const run = restoring.then(() => restore(input));
+    restoring = run.catch(() => undefined);
+    return run;
+  }
+  // Job polls and cancels still reach the open store: a restore may be waiting for that very job.
+  if (!(opened && lockFreeMethods.has(method as BackendMethodName))) await restoring;
   if (opened) return opened.backend.call(method, input);
   if (method === 'listBackups') {
     try {

@@ -89,4 +89,38 @@ describe('BackendClient', () => {
       await client.close();
     }
   });
+
+  it('answers calls sent during a restore from the restored file, not the closed one', async () => {
+    const dataFile = path.join(tempDir(), 'team.db');
+    const first = await openDataFile({ dataFile, seedDemo: false, appVersion: 'test' });
+    first.close();
+    const client = await BackendClient.start({ dataFile, seedDemo: false, appVersion: 'test' });
+    try {
+      expect(client.startupError).toBeNull();
+      const list = await client.call('listBackups', {});
+      const backups = (list.ok ? list.value : []) as BackupInfo[];
+      expect(backups).toHaveLength(1);
+      // An import holds the backend's lock, so the restore has to wait for it to finish.
+      const csv = path.join(path.dirname(dataFile), 'calls.csv');
+      const row = '2024-01-01T10:00:00Z\n';
+      fs.writeFileSync(csv, `Date\n${row.repeat(20_000)}`);
+      const job = await client.call('startImport', {
+        path: csv,
+        mapping: { source: 'x', fields: { started_at: 'Date' } },
+        acceptRejected: true,
+      });
+      expect(job).toMatchObject({ ok: true });
+      const restoring = client.call('restoreBackup', { backupPath: backups[0]?.path });
+      const during = client.call('listTeams', {});
+      const jobId = job.ok ? (job.value as { id: string }).id : '';
+      expect(await client.call('getJob', { jobId })).toMatchObject({ ok: true, value: { id: jobId } });
+      const again = client.call('restoreBackup', { backupPath: backups[0]?.path });
+      expect(await restoring).toMatchObject({ ok: true });
+      expect(await during).toEqual({ ok: true, value: [] });
+      expect(await again).toMatchObject({ ok: true });
+      expect(await client.call('listTeams', {})).toEqual({ ok: true, value: [] });
+    } finally {
+      await client.close();
+    }
+  });
 });

@@ -388,6 +388,19 @@ describe('import: behaviour', () => {
     expect(await tb.call('deleteImportMapping', { id: saved.id })).toEqual({ deleted: true });
   });
 
+  it("refuses renaming a saved mapping onto another one's name as a conflict", async () => {
+    const tb = await createTestBackend();
+    const mapping = { source: 'x', fields: { started_at: 'Date' } };
+    const alpha = await tb.call('saveImportMapping', { name: 'Alpha', mapping });
+    const beta = await tb.call('saveImportMapping', { name: 'Beta', mapping });
+    const renamed = await tb.backend.call('saveImportMapping', { id: alpha.id, name: 'beta', mapping });
+    expect(renamed).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const renamedBack = await tb.backend.call('saveImportMapping', { id: beta.id, name: 'ALPHA', mapping });
+    expect(renamedBack).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await tb.call('saveImportMapping', { id: alpha.id, name: 'Gamma', mapping })).name).toBe('Gamma');
+    expect((await tb.call('listImportMappings', {})).map((m) => m.name)).toEqual(['Beta', 'Gamma']);
+  });
+
   it('rejects a mapping whose columns are not in the file', async () => {
     const tb = await createTestBackend();
     const status = await importFile(tb, writeFile(CALLS), {

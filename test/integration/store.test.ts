@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../electron/backend/core/clock';
 import { sequentialIds } from '../../electron/backend/core/ids';
 import { ensureDailyBackup, listBackups, restoreBackup } from '../../electron/backend/db/backups';
@@ -231,6 +231,41 @@ describe('DurableStore', () => {
     reopened.close();
   });
 
+  it('reports a failed journal append as the store error and refuses later writes', async () => {
+    const file = tempFile();
+    const store = await openStore(file);
+    addTeam(store, 'a');
+    const sync = vi.spyOn(fs, 'fdatasyncSync').mockImplementationOnce(() => {
+      throw new Error('EIO: i/o error');
+    });
+    try {
+      expect(() => addTeam(store, 'b')).toThrow(/Could not save .*EIO.*restart the app/);
+      expect(store.db.inTransaction).toBe(false);
+      expect(() => addTeam(store, 'c')).toThrow(/Could not save/);
+    } finally {
+      sync.mockRestore();
+    }
+    store.abandon();
+    const reopened = await openStore(file);
+    expect(teamIds(reopened)).toEqual(['a']);
+    reopened.close();
+  });
+
+  it('makes a newly created change log durable in its folder before acknowledging writes to it', async () => {
+    const file = await checkpointedFile();
+    fs.rmSync(journalPathFor(file));
+    const dir = path.dirname(file);
+    const opens = vi.spyOn(fs, 'openSync');
+    try {
+      const store = await openStore(file);
+      const dirOpens = opens.mock.calls.filter(([target]) => target === dir).length;
+      expect(dirOpens).toBeGreaterThan(0);
+      store.close();
+    } finally {
+      opens.mockRestore();
+    }
+  });
+
   it('keeps the cost of a small write independent of the database size (bytes appended)', async () => {
     const file = tempFile();
     const store = await openStore(file);
@@ -344,5 +379,26 @@ describe('backups', () => {
     restored.close();
 
     expect(() => restoreBackup(file, '/etc/passwd')).toThrow(/not one of the backups/);
+  });
+
+  it('leaves the current file and its log in place when the backup cannot be written', async () => {
+    const file = tempFile('team.db');
+    const opened = await openDataFile({ dataFile: file, seedDemo: false, appVersion: 'test' });
+    addTeam(opened.store, 'kept');
+    const backup = listBackups(file)[0];
+    const before = snapshotFiles(file);
+    const write = vi.spyOn(fs, 'writeSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    try {
+      expect(() => restoreBackup(file, backup?.path ?? '')).toThrow(/ENOSPC/);
+    } finally {
+      write.mockRestore();
+    }
+    expect(snapshotFiles(file)).toEqual(before);
+    opened.store.abandon();
+    const reopened = await openStore(file);
+    expect(teamIds(reopened)).toEqual(['kept']);
+    reopened.close();
   });
 });

@@ -24,6 +24,26 @@ describe('Db transactions', () => {
     ]);
   });
 
+  it('surfaces the sink error when the commit cannot be made durable, with no savepoint left open', async () => {
+    const { db } = await createTestBackend();
+    const diskFull = new Error('disk full');
+    db.setSink({
+      commit: () => {
+        throw diskFull;
+      },
+    });
+    expect(() => db.run("INSERT INTO teams (id, name, created_at) VALUES ('t1', 'One', 'x')")).toThrow(
+      diskFull,
+    );
+    await expect(
+      db.transactionAsync(() => Promise.resolve(db.run("DELETE FROM teams WHERE id = 't1'"))),
+    ).rejects.toBe(diskFull);
+    expect(db.inTransaction).toBe(false);
+    db.setSink(undefined);
+    db.run("INSERT INTO teams (id, name, created_at) VALUES ('t2', 'Two', 'x')");
+    expect(db.all('SELECT id FROM teams')).toEqual([{ id: 't2' }]);
+  });
+
   it('refuses a file from a newer schema version', async () => {
     const { db } = await createTestBackend();
     db.exec('PRAGMA user_version = 999');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/ipc/contracts/store';
 import { UserFacingError } from '../../../shared/ipc/result';
-import { fsyncDir, journalPathFor, timestamp, writeFileDurably } from './files';
+import { fsyncDir, journalPathFor, tempPathFor, timestamp, writeFileDurably } from './files';
 
 export const BACKUPS_KEPT = 7;
 
@@ -77,6 +77,15 @@ export function restoreBackup(
     });
   }
   const bytes = fs.readFileSync(backup.path);
+  // Written in full before anything moves: a failed write (disk full) must leave the current file
+  // in place, not a missing one that the next open would replace with a new, empty database.
+  const staged = `${dataFile}.restoring`;
+  try {
+    writeFileDurably(staged, bytes);
+  } catch (error) {
+    fs.rmSync(tempPathFor(staged), { force: true });
+    throw error;
+  }
   const stamp = timestamp(now);
   const movedAside: string[] = [];
   for (const file of [dataFile, journalPathFor(dataFile)]) {
@@ -85,7 +94,7 @@ export function restoreBackup(
     fs.renameSync(file, aside);
     movedAside.push(aside);
   }
+  fs.renameSync(staged, dataFile);
   fsyncDir(path.dirname(dataFile));
-  writeFileDurably(dataFile, bytes);
   return { restored: backup, movedAside };
 }

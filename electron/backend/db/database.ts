@@ -9,12 +9,14 @@ export interface WriteEntry {
   params?: Params;
 }
 
+type Change = { kind: 'statements'; entries: WriteEntry[] } | { kind: 'bulk' };
+
 /**
  * Receives each committed outermost transaction. `commit` must make it durable before returning:
  * the caller acknowledges the write to the user right after.
  */
 export interface CommitSink {
-  commit(change: { kind: 'statements'; entries: WriteEntry[] } | { kind: 'bulk' }): void;
+  commit(change: Change): void;
 }
 
 export interface TransactionOptions {
@@ -140,15 +142,20 @@ export class Db {
 
   transaction<T>(fn: () => T, options: TransactionOptions = {}): T {
     const { name, mark } = this.begin(options);
+    let result: T;
+    let change: Change | null;
     try {
-      const result = fn();
+      result = fn();
       if (result instanceof Promise) throw new Error('use transactionAsync for async work');
-      this.release(name);
-      return result;
+      change = this.release(name);
     } catch (error) {
       this.rollback(name, mark);
       throw error;
     }
+    // Outside the try: once released there is no savepoint left to roll back to, and a failed
+    // commit must surface as the sink's error, not as "no such savepoint".
+    this.publish(change);
+    return result;
   }
 
   /**
@@ -157,14 +164,17 @@ export class Db {
    */
   async transactionAsync<T>(fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const { name, mark } = this.begin(options);
+    let result: T;
+    let change: Change | null;
     try {
-      const result = await fn();
-      this.release(name);
-      return result;
+      result = await fn();
+      change = this.release(name);
     } catch (error) {
       this.rollback(name, mark);
       throw error;
     }
+    this.publish(change);
+    return result;
   }
 
   private begin(options: TransactionOptions): { name: string; mark: number } {
@@ -179,17 +189,19 @@ export class Db {
     return { name, mark: this.log.length };
   }
 
-  private release(name: string): void {
+  /** Returns the change to hand to the sink when this was the outermost transaction. */
+  private release(name: string): Change | null {
     this.raw.run(`RELEASE ${name}`);
     this.depth -= 1;
-    if (this.depth === 0) {
-      const change = this.bulk
-        ? ({ kind: 'bulk' } as const)
-        : ({ kind: 'statements', entries: this.log } as const);
-      this.log = [];
-      this.bulk = false;
-      if (change.kind === 'bulk' || change.entries.length > 0) this.sink?.commit(change);
-    }
+    if (this.depth > 0) return null;
+    const change: Change = this.bulk ? { kind: 'bulk' } : { kind: 'statements', entries: this.log };
+    this.log = [];
+    this.bulk = false;
+    return change;
+  }
+
+  private publish(change: Change | null): void {
+    if (change && (change.kind === 'bulk' || change.entries.length > 0)) this.sink?.commit(change);
   }
 
   private rollback(name: string, mark: number): void {

@@ -4,7 +4,7 @@ import type { Database } from 'sql.js';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { listBackups } from './backups';
 import { Db, type CommitSink, type Params } from './database';
-import { journalPathFor, tempPathFor, timestamp, writeAll, writeFileDurably } from './files';
+import { fsyncDir, journalPathFor, tempPathFor, timestamp, writeAll, writeFileDurably } from './files';
 import { encodeRecord, parseJournal, type JournalRecord } from './journal';
 import { latestSchemaVersion } from './migrations';
 import { loadSqlJs } from './sqljs';
@@ -66,7 +66,11 @@ export class DurableStore implements CommitSink {
     this.journalPath = journalPathFor(dataFile);
     this.seq = seq;
     this.threshold = options.checkpointThresholdBytes ?? DEFAULT_CHECKPOINT_THRESHOLD_BYTES;
+    const journalExisted = fs.existsSync(this.journalPath);
     this.fd = fs.openSync(this.journalPath, 'a');
+    // fdatasync covers the log's contents, not its new directory entry (after a restore or an
+    // orphaned log, no checkpoint runs before the first acknowledged append).
+    if (!journalExisted) fsyncDir(path.dirname(this.journalPath));
     this.stats = {
       journalBytes,
       recordsAppended: 0,

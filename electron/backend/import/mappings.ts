@@ -52,7 +52,9 @@ export function saveMapping(
     input.id ?? '',
     input.name,
   ]);
-  if (input.id && (!existing || existing.id !== input.id)) {
+  // Checked whenever an id is given: `existing` may be that id's own row while another mapping
+  // already holds the new name, which the UNIQUE index would reject as an internal error.
+  if (input.id) {
     const clash = db.get<Row>('SELECT * FROM import_mappings WHERE name = ? COLLATE NOCASE AND id <> ?', [
       input.name,
       input.id,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fixedClock } from '../../backend/core/clock';
+import { fsyncDir } from '../../backend/db/files';
 import { journalPathFor } from '../../backend/db/store';
 import { DEMO_DEFAULTS, generateDemoData } from '../../backend/demo/generate';
 import { seededIds } from '../../backend/demo/ids';
@@ -55,8 +56,12 @@ export const demoCommand: CliCommand = {
 
     await makeRoom(dataFile, values.force === true);
     const started = performance.now();
+    // Built beside the target and renamed over it once complete: a failed or interrupted run
+    // (--force included) leaves the existing file as it was.
+    const building = `${dataFile}.demo-new`;
+    removeDataFile(building);
     const opened = await openDataFile({
-      dataFile,
+      dataFile: building,
       clock: fixedClock(now.toISOString()),
       ids: seededIds(seed, now),
       seedDemo: false,
@@ -73,9 +78,17 @@ export const demoCommand: CliCommand = {
         ids: opened.backend.ctx.ids,
         ...(interactions === undefined ? {} : { interactions }),
       });
-    } finally {
-      opened.close();
+    } catch (error) {
+      opened.store.abandon();
+      removeDataFile(building);
+      throw error;
     }
+    opened.close();
+    // The old log goes first: left beside the new snapshot, it would be replayed onto it.
+    fs.rmSync(journalPathFor(dataFile), { force: true });
+    fs.renameSync(building, dataFile);
+    fs.rmSync(journalPathFor(building), { force: true });
+    fsyncDir(path.dirname(dataFile));
     printJson({
       ok: true,
       dataFile,
@@ -110,8 +123,6 @@ async function makeRoom(dataFile: string, force: boolean): Promise<void> {
     if (fs.existsSync(dataFile) && fs.statSync(dataFile).isDirectory()) {
       throw new CliError(`${dataFile} is a folder, not a data file.`);
     }
-    fs.rmSync(dataFile, { force: true });
-    fs.rmSync(journal, { force: true });
     return;
   }
   if (fs.existsSync(dataFile) && fs.statSync(dataFile).size === 0 && !fs.existsSync(journal)) {
@@ -131,4 +142,9 @@ async function makeRoom(dataFile: string, force: boolean): Promise<void> {
   if (rows > 0) {
     throw new CliError(`${dataFile} already holds data (${rows} rows). Use --force to replace it.`);
   }
+}
+
+function removeDataFile(dataFile: string): void {
+  fs.rmSync(dataFile, { force: true });
+  fs.rmSync(journalPathFor(dataFile), { force: true });
 }
