@@ -27,6 +27,30 @@ export type KpiTarget = z.infer<typeof kpiTargetSchema>;
 
 const kpiIdEnum = z.enum(KPI_IDS);
 
+// Shared by the full schema and the patch schema; cross-field rules (refine) apply to the full
+// settings only, since a patch is validated after merging.
+const npsFields = z
+  .object({
+    promoterMin: z.number().int().min(0).max(10),
+    detractorMax: z.number().int().min(0).max(10),
+    /** Bands for colouring when no target is set: below averageMin is weak, ≥ strongMin strong. */
+    averageMin: z.number().min(-100).max(100),
+    averageMax: z.number().min(-100).max(100),
+    strongMin: z.number().min(-100).max(100),
+  })
+  .strict();
+
+const calendarFields = z
+  .object({
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    workingDays: z.array(z.number().int().min(1).max(7)).max(7),
+    open: clock,
+    close: clock,
+    holidays: z.array(day).max(2000),
+    timeZone: z.string().refine(isTimeZone, 'unknown time zone'),
+  })
+  .strict();
+
 /** Every threshold DOMAIN.md names, as a setting whose default is DOMAIN.md's value. */
 export const kpiSettingsSchema = z
   .object({
@@ -41,34 +65,14 @@ export const kpiSettingsSchema = z
         mode: z.enum(['threshold', 'mean']),
       })
       .strict(),
-    nps: z
-      .object({
-        promoterMin: z.number().int().min(0).max(10),
-        detractorMax: z.number().int().min(0).max(10),
-        /** Bands for colouring when no target is set: below averageMin is weak, ≥ strongMin strong. */
-        averageMin: z.number().min(-100).max(100),
-        averageMax: z.number().min(-100).max(100),
-        strongMin: z.number().min(-100).max(100),
-      })
-      .strict()
-      .refine((v) => v.detractorMax < v.promoterMin, 'detractors must be below promoters'),
+    nps: npsFields.refine((v) => v.detractorMax < v.promoterMin, 'detractors must be below promoters'),
     ces: z
       .object({
         scale: z.union([z.literal(5), z.literal(7)]),
         direction: z.enum(['high_is_easy', 'high_is_hard']),
       })
       .strict(),
-    calendar: z
-      .object({
-        /** ISO weekdays: 1 = Monday … 7 = Sunday. */
-        workingDays: z.array(z.number().int().min(1).max(7)).max(7),
-        open: clock,
-        close: clock,
-        holidays: z.array(day).max(2000),
-        timeZone: z.string().refine(isTimeZone, 'unknown time zone'),
-      })
-      .strict()
-      .refine((v) => v.open < v.close, 'opening time must be before closing time'),
+    calendar: calendarFields.refine((v) => v.open < v.close, 'opening time must be before closing time'),
     fcr: z
       .object({
         mode: z.enum(['flag', 'repeat_window']),
@@ -115,29 +119,9 @@ export const DEFAULT_KPI_SETTINGS: KpiSettings = {
 export const kpiSettingsPatchSchema = z
   .object({
     csat: kpiSettingsSchema.shape.csat.partial().optional(),
-    nps: z
-      .object({
-        promoterMin: z.number().int().min(0).max(10),
-        detractorMax: z.number().int().min(0).max(10),
-        averageMin: z.number().min(-100).max(100),
-        averageMax: z.number().min(-100).max(100),
-        strongMin: z.number().min(-100).max(100),
-      })
-      .strict()
-      .partial()
-      .optional(),
+    nps: npsFields.partial().optional(),
     ces: kpiSettingsSchema.shape.ces.partial().optional(),
-    calendar: z
-      .object({
-        workingDays: z.array(z.number().int().min(1).max(7)).max(7),
-        open: clock,
-        close: clock,
-        holidays: z.array(day).max(2000),
-        timeZone: z.string().refine(isTimeZone, 'unknown time zone'),
-      })
-      .strict()
-      .partial()
-      .optional(),
+    calendar: calendarFields.partial().optional(),
     fcr: kpiSettingsSchema.shape.fcr.partial().optional(),
     status: kpiSettingsSchema.shape.status.partial().optional(),
     targets: z.record(kpiIdEnum, kpiTargetSchema.nullable()).optional(),
