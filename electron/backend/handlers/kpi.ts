@@ -1,18 +1,12 @@
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { KpiEventDto } from '../../../shared/ipc/contracts/kpi';
-import { localDay } from '../../../shared/kpi/businessTime';
-import { nowIso, type BackendContext } from '../core/context';
+import { nowIso } from '../core/context';
 import { getAgentScorecard, getDashboard, listEvents } from '../kpi/dashboard';
 import { ensureAggregates } from '../kpi/derive';
 import { modesText, selectKpis, toDto } from '../kpi/engine';
 import { exportScorecardCsv, queryKpis } from '../kpi/report';
 import { loadKpiSettings } from '../kpi/settingsStore';
 import type { Handlers } from './types';
-
-/** The business calendar's current date: where a period still under way stops. */
-function today(ctx: BackendContext): string {
-  return localDay(ctx.clock.now().getTime(), loadKpiSettings(ctx.db).calendar.timeZone);
-}
 
 export const kpiHandlers: Handlers<
   | 'getKpiRegistry'
@@ -30,11 +24,11 @@ export const kpiHandlers: Handlers<
   },
   getDashboard(input, ctx) {
     ensureAggregates(ctx.db);
-    return getDashboard(ctx.db, input, today(ctx));
+    return getDashboard(ctx.db, input, ctx.clock.now());
   },
   getAgentScorecard(input, ctx) {
     ensureAggregates(ctx.db);
-    return getAgentScorecard(ctx.db, input, today(ctx));
+    return getAgentScorecard(ctx.db, input, ctx.clock.now());
   },
   queryKpis(input, ctx) {
     ensureAggregates(ctx.db);

@@ -4,11 +4,13 @@ import type {
   Dashboard,
   KpiEventDto,
   KpiException,
+  KpiComparison,
   KpiTile,
   KpiTrend,
 } from '../../../shared/ipc/contracts/kpi';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { KpiSums } from '../../../shared/kpi/aggregate';
+import { localDay } from '../../../shared/kpi/businessTime';
 import { addDays, bucketEnd, monthStart, previousRange, rangeLength } from '../../../shared/kpi/periods';
 import { kpiBetter, type KpiDefinition } from '../../../shared/kpi/registry';
 import { resolveTarget, type KpiSettings } from '../../../shared/kpi/settings';
@@ -81,15 +83,19 @@ export function listEvents(db: Db, range: DayRange, teamId: string | null | unde
   );
 }
 
-function tile(
+/** The KPI over the period against the previous period and the target. */
+function compare(
   def: KpiDefinition,
   settings: KpiSettings,
-  value: number | null,
-  previous: number | null,
+  current: KpiSums,
+  before: KpiSums,
   target: number | null,
-): Omit<KpiTile, 'sparkline' | 'kpiId'> {
+): KpiComparison {
   const better = kpiBetter(def, settings);
+  const value = def.fromAggregate(current, settings);
+  const previous = def.fromAggregate(before, settings);
   return {
+    kpiId: def.id,
     value,
     previous,
     ...trendDirection(value, previous, better),
@@ -102,6 +108,9 @@ function tile(
  * A period still under way is compared like for like: November 1–24 against October 1–24, not
  * against all of October, or every volume tile would read as a collapse until the month ends.
  */
+const businessToday = (settings: KpiSettings, now: Date | undefined) =>
+  now ? localDay(now.getTime(), settings.calendar.timeZone) : undefined;
+
 export function comparisonRanges(range: DayRange, today?: string): { current: DayRange; previous: DayRange } {
   const previous = previousRange(range);
   if (!today || today < range.from || today >= range.to) return { current: range, previous };
@@ -116,13 +125,14 @@ export function comparisonRanges(range: DayRange, today?: string): { current: Da
 export function getDashboard(
   db: Db,
   input: { from: string; to: string; teamId?: string; granularity: Granularity; kpiIds?: KpiId[] },
-  today?: string,
+  /** Where a period still under way stops; omitted, every period counts as complete. */
+  now?: Date,
 ): Dashboard {
   const started = performance.now();
   const settings = loadKpiSettings(db);
   const defs = selectKpis(input.kpiIds);
   const range = { from: input.from, to: input.to };
-  const { current: elapsed, previous } = comparisonRanges(range, today);
+  const { current: elapsed, previous } = comparisonRanges(range, businessToday(settings, now));
   const scope: Scope = { teamId: input.teamId ?? null };
   const withRolling = range.from >= addDays(range.to, -ROLLING_MAX_DAYS);
   const fetchFrom = [previous.from, withRolling ? addDays(range.from, -29) : range.from].sort()[0] as string;
@@ -153,17 +163,7 @@ export function getDashboard(
   for (const def of defs) {
     const target = resolveTarget(settings, def.id, { teamId: input.teamId ?? null });
     const points = series.get(def.id) ?? [];
-    tiles.push({
-      kpiId: def.id,
-      ...tile(
-        def,
-        settings,
-        def.fromAggregate(current, settings),
-        def.fromAggregate(before, settings),
-        target,
-      ),
-      sparkline: points,
-    });
+    tiles.push({ ...compare(def, settings, current, before, target), sparkline: points });
     trends.push({
       kpiId: def.id,
       granularity: input.granularity,
@@ -255,7 +255,8 @@ function rankAgents(
 export function getAgentScorecard(
   db: Db,
   input: { agentId: string; from: string; to: string; granularity: Granularity; kpiIds?: KpiId[] },
-  today?: string,
+  /** Where a period still under way stops; omitted, every period counts as complete. */
+  now?: Date,
 ): AgentScorecard {
   const started = performance.now();
   const agent = db.get<{ id: string; name: string; teamId: string | null; teamName: string | null }>(
@@ -267,7 +268,7 @@ export function getAgentScorecard(
   const settings = loadKpiSettings(db);
   const defs = selectKpis(input.kpiIds);
   const range = { from: input.from, to: input.to };
-  const { current: elapsed, previous } = comparisonRanges(range, today);
+  const { current: elapsed, previous } = comparisonRanges(range, businessToday(settings, now));
   const fetch = { from: previous.from, to: range.to };
   const agentScope: Scope = { agentId: agent.id };
   const teamScope: Scope | null = agent.teamId ? { teamId: agent.teamId } : null;
@@ -303,14 +304,7 @@ export function getAgentScorecard(
     const target = resolveTarget(settings, def.id, { teamId: agent.teamId, agentId: agent.id });
     const teamPoints = teamSeries?.get(def.id) ?? [];
     return {
-      kpiId: def.id,
-      ...tile(
-        def,
-        settings,
-        def.fromAggregate(current, settings),
-        def.fromAggregate(before, settings),
-        target,
-      ),
+      ...compare(def, settings, current, before, target),
       teamValue: teamNow ? def.fromAggregate(teamNow, settings) : null,
       series: (series.get(def.id) ?? []).map((p, i) => ({ ...p, teamValue: teamPoints[i]?.value ?? null })),
     };

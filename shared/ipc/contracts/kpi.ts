@@ -51,7 +51,8 @@ export interface PeriodValue {
   value: number | null;
 }
 
-export interface KpiTile {
+/** A KPI's value for a period against its previous period and its target. */
+export interface KpiComparison {
   kpiId: KpiId;
   value: number | null;
   /** Same KPI over the previous period (previous calendar month/quarter, else the same number of days before). */
@@ -62,6 +63,9 @@ export interface KpiTile {
   improving: boolean | null;
   target: number | null;
   status: KpiStatus;
+}
+
+export interface KpiTile extends KpiComparison {
   /** The period's values by trend granularity. */
   sparkline: PeriodValue[];
 }
@@ -122,15 +126,7 @@ export interface Dashboard {
   elapsedMs: number;
 }
 
-export interface ScorecardKpi {
-  kpiId: KpiId;
-  value: number | null;
-  previous: number | null;
-  delta: number | null;
-  direction: 'up' | 'down' | 'flat' | null;
-  improving: boolean | null;
-  target: number | null;
-  status: KpiStatus;
+export interface ScorecardKpi extends KpiComparison {
   /** The agent's team over the same period (pooled over all its interactions). */
   teamValue: number | null;
   series: Array<PeriodValue & { teamValue: number | null }>;
