@@ -11,6 +11,7 @@ import {
   type Scope,
 } from '../../../electron/backend/kpi/query';
 import { createTestBackend, type TestBackend } from '../../support/backend';
+import { refreshAllThenAppend, seedTeamsAgentsCustomers } from '../../support/kpi-fixtures';
 
 /**
  * Retention from the maintained month sets (kpi_customer_months + raw edge days) must equal the
@@ -74,10 +75,7 @@ const SCOPES: Array<{ scope: Scope; keep: (g: Gen) => boolean }> = [
 let tb: TestBackend;
 beforeAll(async () => {
   tb = await createTestBackend();
-  tb.db.run("INSERT INTO teams (id, name, created_at) VALUES ('team_1', 'T1', 'x'), ('team_2', 'T2', 'x')");
-  tb.db.run(`INSERT INTO agents (id, team_id, name, created_at) VALUES
-    ('agt_a', 'team_1', 'a', 'x'), ('agt_b', 'team_1', 'b', 'x'), ('agt_c', 'team_2', 'c', 'x')`);
-  for (const c of CUSTOMERS) tb.db.run(`INSERT INTO customers (id, created_at) VALUES (?, 'x')`, [c]);
+  seedTeamsAgentsCustomers(tb.db, CUSTOMERS);
 });
 
 function insert(rows: Gen[], firstId: number): void {
@@ -158,15 +156,12 @@ describe('month-set retention', () => {
         fc.array(fc.tuple(rangeArb, fc.option(gapArb, { nil: null })), { minLength: 1, maxLength: 6 }),
         (rows, later, ranges) => {
           const { db } = tb;
-          db.run('DELETE FROM interactions');
-          insert(rows, 1);
-          db.transaction(() => refreshDerived(db, 'all'));
-          insert(later, 1000);
-          const days = later.map((g) => DAYS[g.dayIdx] as string).sort();
-          if (days.length > 0)
-            db.transaction(() =>
-              refreshDerived(db, { from: days[0] as string, to: days[days.length - 1] as string }),
-            );
+          refreshAllThenAppend(
+            db,
+            () => insert(rows, 1),
+            () => insert(later, 1000),
+            later.map((g) => DAYS[g.dayIdx] as string),
+          );
           const all = [...rows, ...later];
           const check = (stage: string) => {
             for (const [range, gap] of ranges) {

@@ -6,6 +6,7 @@ import { DEFAULT_KPI_SETTINGS } from '../../../shared/kpi/settings';
 import { refreshDerived } from '../../../electron/backend/kpi/derive';
 import { loadRetention, loadSums, withExtras } from '../../../electron/backend/kpi/query';
 import { createTestBackend, type TestBackend } from '../../support/backend';
+import { refreshAllThenAppend, seedTeamsAgentsCustomers } from '../../support/kpi-fixtures';
 
 /**
  * The maintained tables refreshDerived writes in its TS pass (kpi_retention per month,
@@ -40,11 +41,7 @@ type Gen = typeof rowArb extends fc.Arbitrary<infer T> ? T : never;
 let tb: TestBackend;
 beforeAll(async () => {
   tb = await createTestBackend();
-  tb.db.run("INSERT INTO teams (id, name, created_at) VALUES ('team_1', 'T1', 'x'), ('team_2', 'T2', 'x')");
-  tb.db.run(`INSERT INTO agents (id, team_id, name, created_at) VALUES
-    ('agt_a', 'team_1', 'a', 'x'), ('agt_b', 'team_1', 'b', 'x'), ('agt_c', 'team_2', 'c', 'x')`);
-  for (const c of ['c1', 'c2', 'c3', 'c4', 'c5'])
-    tb.db.run(`INSERT INTO customers (id, created_at) VALUES (?, 'x')`, [c]);
+  seedTeamsAgentsCustomers(tb.db, ['c1', 'c2', 'c3', 'c4', 'c5']);
 });
 
 function insert(rows: Gen[], firstId: number): void {
@@ -78,16 +75,12 @@ describe('maintained KPI tables', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 30 }), fc.array(rowArb, { maxLength: 8 }), (rows, later) => {
         const { db } = tb;
-        db.run('DELETE FROM interactions');
-        insert(rows, 1);
-        db.transaction(() => refreshDerived(db, 'all'));
-        // A later import of a few rows, refreshed for its days only.
-        insert(later, 1000);
-        const days = later.map((g) => DAYS[g.dayIdx] as string).sort();
-        if (days.length > 0)
-          db.transaction(() =>
-            refreshDerived(db, { from: days[0] as string, to: days[days.length - 1] as string }),
-          );
+        refreshAllThenAppend(
+          db,
+          () => insert(rows, 1),
+          () => insert(later, 1000),
+          later.map((g) => DAYS[g.dayIdx] as string),
+        );
         const all = [...rows, ...later];
         const snapshot = () =>
           JSON.stringify([
