@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,30 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../electron/backend/db/database';
 import { migrate } from '../../electron/backend/db/migrate';
 import { loadSqlJs } from '../../electron/backend/db/sqljs';
+import { runCli, type CliOutcome } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
 const NOW = '2026-01-15T09:00:00Z';
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI the way `npm run cli` does, in a child process. */
-function cli(...args: string[]): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/main.ts', ...args],
-      { cwd: ROOT, timeout: 120_000, maxBuffer: 10 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+type Outcome = CliOutcome;
+const cli = runCli;
 
 const expectUserError = (outcome: Outcome, message: RegExp) => {
   expect(outcome.code, outcome.stderr).toBe(1);

@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiQueryResult } from '../../shared/ipc/contracts/kpi';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/main.ts', ...args],
-      { cwd: ROOT, timeout: 120_000, maxBuffer: 20 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const cli = runCli;
 
 let dir: string;
 let file: string;
