@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../electron/backend/import/job';
+import { checkReadable, MAX_IMPORT_BYTES } from '../../electron/backend/import/source';
 import { createTestBackend, type TestBackend } from '../support/backend';
 
 const DATASETS = path.resolve(__dirname, '../../../shared/datasets');
@@ -436,5 +437,17 @@ describe('import: time zone of naive timestamps', () => {
       options: { timeZone: 'Asia/Tokyo' },
     });
     expect(preview.sampleRows[0]?.parsed).toMatchObject({ started_at: '2021-01-01T00:12:58.000Z' });
+  });
+});
+
+describe('import: file size limit', () => {
+  it('refuses a file over the limit with advice, before reading it', async () => {
+    const file = writeFile('x'.repeat(3 * 1024 * 1024));
+    await expect(checkReadable(file, 2 * 1024 * 1024)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/3 MB; one import takes at most 2 MB\. Export it in parts/),
+    });
+    await expect(checkReadable(file)).resolves.toBe(3 * 1024 * 1024);
+    expect(MAX_IMPORT_BYTES).toBe(512 * 1024 * 1024);
   });
 });

@@ -40,7 +40,13 @@ export interface OpenedSource {
 
 const bad = (message: string, details?: unknown) => new UserFacingError('invalid_input', message, details);
 
-export async function checkReadable(filePath: string): Promise<number> {
+/**
+ * The whole file is decoded into one string, and V8 caps strings at about 512M characters; above
+ * this size an import would die with an opaque allocation error instead of a clear message.
+ */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+export async function checkReadable(filePath: string, maxBytes = MAX_IMPORT_BYTES): Promise<number> {
   if (!path.isAbsolute(filePath)) throw bad(`Choose the file again: "${filePath}" is not an absolute path.`);
   let stat;
   try {
@@ -53,6 +59,12 @@ export async function checkReadable(filePath: string): Promise<number> {
   }
   if (!stat.isFile()) throw bad(`"${filePath}" is a folder, not a file.`);
   if (stat.size === 0) throw bad('The file is empty.');
+  if (stat.size > maxBytes) {
+    const mb = (bytes: number) => Math.round(bytes / (1024 * 1024)).toLocaleString('en-US');
+    throw bad(
+      `The file is ${mb(stat.size)} MB; one import takes at most ${mb(maxBytes)} MB. Export it in parts (for example a month at a time) and import each part.`,
+    );
+  }
   return stat.size;
 }
 
