@@ -20,7 +20,7 @@ const NODE_TARGET = 'node20';
 // createRequire(import.meta.url) or new URL(x, import.meta.url) keeps working once bundled.
 const IMPORT_META_BANNER = 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;';
 
-/** Bundles main, preload and worker into `outDir` (default dist/electron) and copies the sql.js wasm. */
+/** Bundles main, preload and worker into `outDir` (default dist/electron) and copies sql.js (script and wasm). */
 export async function buildElectron({ outDir = path.join(ROOT, 'dist/electron'), minify = false } = {}) {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
@@ -73,8 +73,10 @@ export async function buildElectron({ outDir = path.join(ROOT, 'dist/electron'),
       outdir: outDir,
     }),
   ]);
-  const wasm = require.resolve('sql.js/dist/sql-wasm.wasm', { paths: [ROOT] });
-  await copyFile(wasm, path.join(outDir, 'sql-wasm.wasm'));
+  // The backend loads sql.js's script itself (see electron/backend/db/sqljs.ts), next to its wasm.
+  for (const file of ['sql-wasm.wasm', 'sql-wasm.js']) {
+    await copyFile(require.resolve(`sql.js/dist/${file}`, { paths: [ROOT] }), path.join(outDir, file));
+  }
   const warnings = results.flatMap((r) => r.warnings);
   return { outDir, warnings, metafiles: results.map((r) => r.metafile) };
 }

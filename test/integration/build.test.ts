@@ -39,6 +39,7 @@ describe('scripts/build.mjs buildElectron', () => {
       'backend-worker.cjs',
       'import-parser.cjs',
       'sql-wasm.wasm',
+      'sql-wasm.js',
     ]) {
       expect(existsSync(path.join(outDir, file)), file).toBe(true);
     }

@@ -206,14 +206,33 @@ describe('import: behaviour', () => {
     expect(stored.slice(0, 100).every((r) => r[2] === 4)).toBe(true);
   });
 
-  it('restores the page cache and temp store after a big import', async () => {
+  it('a big import keeps every reference valid and restores the page cache, temp store and foreign keys', async () => {
     const tb = await createTestBackend();
-    const pragmas = () => [tb.db.get('PRAGMA cache_size'), tb.db.get('PRAGMA temp_store')];
+    const pragmas = () => [
+      tb.db.get('PRAGMA cache_size'),
+      tb.db.get('PRAGMA temp_store'),
+      tb.db.get('PRAGMA foreign_keys'),
+    ];
     const before = pragmas();
-    const rows = Array.from({ length: 50_000 }, (_, i) => `X${i},Diane,2021-01-01,09:00:00,T,Y,Y,1,60,3`);
+    const agents = ['Diane', 'Zoë', 'Łukasz 😀'];
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, i) => `X${i},${agents[i % 3]},2021-01-01,09:00:00,T ${i % 7 ? 'é' : '日本'},Y,Y,1,60.5,3`,
+    );
     const status = await importFile(tb, writeFile(`${CALLS}\r\n${rows.join('\r\n')}`));
-    expect(status.result).toMatchObject({ inserted: 50_003 });
+    expect(status.result).toMatchObject({ inserted: 50_003, agentsCreated: 5 });
     expect(pragmas()).toEqual(before);
+    expect(tb.db.all('PRAGMA foreign_key_check')).toEqual([]);
+    expect(
+      tb.db.all(
+        `SELECT a.name AS agent, i.topic, i.talk_seconds FROM interactions i JOIN agents a ON a.id = i.agent_id
+          WHERE i.external_id IN ('X1', 'X7', 'X14') ORDER BY i.external_id`,
+      ),
+    ).toEqual([
+      { agent: 'Zoë', topic: 'T é', talk_seconds: 60.5 },
+      { agent: 'Łukasz 😀', topic: 'T 日本', talk_seconds: 60.5 },
+      { agent: 'Zoë', topic: 'T 日本', talk_seconds: 60.5 },
+    ]);
   });
 
   it('dry run and rejected rows change nothing; acceptRejected imports only the valid rows', async () => {

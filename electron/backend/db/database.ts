@@ -1,4 +1,6 @@
 import type { BindParams, Database, SqlValue } from 'sql.js';
+import { prepareBulkStatement } from './bulkStatement';
+import { loadedSqlJs } from './sqljs';
 
 export type Params = SqlValue[] | Record<string, SqlValue>;
 export type Row = Record<string, SqlValue>;
@@ -127,6 +129,17 @@ export class Db {
    */
   prepareWrite(sql: string): { run(params: Params): number; free(): void } {
     if (this.depth === 0) throw new Error('prepareWrite needs an open transaction');
+    // A bulk transaction journals nothing, so its loops can bind through the C API directly.
+    const bulk = this.bulk ? prepareBulkStatement(loadedSqlJs(), this.raw, sql) : null;
+    if (bulk) {
+      return {
+        run: (params) => {
+          if (!Array.isArray(params)) throw new Error('bulk writes take positional parameters');
+          return bulk.run(params);
+        },
+        free: () => bulk.free(),
+      };
+    }
     const stmt = this.raw.prepare(sql);
     return {
       run: (params) => {

@@ -57,9 +57,13 @@ describe('electron-builder.yml', () => {
     expect(pkg.main.startsWith('dist/')).toBe(true);
   });
 
-  it('unpacks the worker and the wasm from the asar', () => {
+  it('unpacks the worker and sql.js from the asar', () => {
     expect(config.asarUnpack).toEqual(
-      expect.arrayContaining(['dist/electron/backend-worker.cjs', 'dist/electron/sql-wasm.wasm']),
+      expect.arrayContaining([
+        'dist/electron/backend-worker.cjs',
+        'dist/electron/sql-wasm.wasm',
+        'dist/electron/sql-wasm.js',
+      ]),
     );
   });
 
