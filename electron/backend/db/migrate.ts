@@ -24,10 +24,33 @@ export function migrate(db: Db, list: Migration[] = migrations): { from: number;
   }
   for (const migration of [...list].sort((a, b) => a.version - b.version)) {
     if (migration.version <= from) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.exec(`PRAGMA user_version = ${migration.version}`);
-    });
+    if (migration.rebuildsTable) rebuild(db, migration);
+    else
+      db.transaction(() => {
+        db.exec(migration.sql);
+        db.exec(`PRAGMA user_version = ${migration.version}`);
+      });
   }
   return { from, to: Math.max(from, latest) };
+}
+
+function rebuild(db: Db, migration: Migration): void {
+  if (db.inTransaction) throw new Error(`migration ${migration.version} cannot run inside a transaction`);
+  const foreignKeys = db.get<{ foreign_keys: number }>('PRAGMA foreign_keys')?.foreign_keys ?? 1;
+  db.raw.run('PRAGMA foreign_keys = OFF');
+  try {
+    db.transaction(
+      () => {
+        db.exec(migration.sql);
+        const broken = db.all('PRAGMA foreign_key_check');
+        if (broken.length > 0) {
+          throw new Error(`migration ${migration.version} left ${broken.length} broken references`);
+        }
+        db.exec(`PRAGMA user_version = ${migration.version}`);
+      },
+      { bulk: true },
+    );
+  } finally {
+    db.raw.run(`PRAGMA foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
 }

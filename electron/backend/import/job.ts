@@ -23,6 +23,7 @@ import type { IdGenerator } from '../core/ids';
 import type { JobControl } from '../core/jobs';
 import type { Db } from '../db/database';
 import { refreshDerived } from '../kpi/derive';
+import { WrittenRows } from '../kpi/writtenRows';
 import { EarlyWorker, openBatches } from './parser';
 import { openSource, type OpenedSource } from './source';
 
@@ -197,7 +198,7 @@ function bulkPragmas(db: Db, rows: number): () => void {
   const cacheSize = Number(db.get<{ cache_size: number }>('PRAGMA cache_size')?.cache_size ?? -2000);
   const tempStore = Number(db.get<{ temp_store: number }>('PRAGMA temp_store')?.temp_store ?? 0);
   const foreignKeys = Number(db.get<{ foreign_keys: number }>('PRAGMA foreign_keys')?.foreign_keys ?? 1);
-  db.raw.run('PRAGMA cache_size = -262144');
+  db.raw.run('PRAGMA cache_size = -524288');
   db.raw.run('PRAGMA temp_store = MEMORY');
   db.raw.run('PRAGMA foreign_keys = OFF');
   return () => {
@@ -275,6 +276,8 @@ async function writeRows(
       WHERE id = ? AND NOT (${setCols.map((c) => `${c} IS ?`).join(' AND ')})`,
   );
   const insertParams: SqlCell[] = new Array(dbColumns.length + 1).fill(null);
+  // What the KPI refresh would read back of the new rows (see WrittenRows).
+  const written = request.dryRun ? null : new WrittenRows(dbColumns, existingCount);
   const updateParams: SqlCell[] = new Array(setCols.length * 2 + 3).fill(null);
 
   let inserted = 0;
@@ -378,6 +381,7 @@ async function writeRows(
           if (k + perStatement <= count && runOfInserts(pendingTarget, k, perStatement)) {
             let m = 0;
             for (let i = 0; i < perStatement; i++, p += width) {
+              written?.add(nextId, pending, p);
               manyParams[m++] = nextId++;
               for (let j = 0; j < width; j++) manyParams[m++] = pending[p + j] as SqlCell;
             }
@@ -387,6 +391,7 @@ async function writeRows(
             p -= width;
             continue;
           }
+          written?.add(nextId, pending, p);
           insertParams[0] = nextId++;
           for (let j = 0; j < width; j++) insertParams[j + 1] = pending[p + j] as SqlCell;
           insert.run(insertParams);
@@ -443,7 +448,8 @@ async function writeRows(
   );
   if (!request.dryRun && dayRange && inserted + updated > 0) {
     control.report(0.97, 'Updating KPI aggregates…');
-    refreshDerived(db, dayRange);
+    // An update moves or changes rows the refresh must read from the table.
+    refreshDerived(db, dayRange, updated === 0 ? (written ?? undefined) : undefined);
   }
   const timings = {
     open: 0,

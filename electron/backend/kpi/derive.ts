@@ -7,6 +7,21 @@ import { businessClock, clockSpan } from './calendar';
 import { encodeKeys } from './customerSets';
 import { loadKpiSettings } from './settingsStore';
 import type { KpiSettings } from '../../../shared/kpi/settings';
+import {
+  CES_SCALE_SHIFT,
+  CES_SCALES,
+  CSAT_SCALE_SHIFT,
+  CSAT_SCALES,
+  F,
+  R,
+  SCAN_SELECT,
+  SENTIMENT_SHIFT,
+  SENTIMENTS,
+  tri,
+  type ScanSource,
+  type ScanWindow,
+} from './scanRow';
+import type { WrittenRows } from './writtenRows';
 
 export type DeriveRange = { from: string; to: string } | 'all';
 
@@ -17,63 +32,6 @@ const TAIL_DAYS = 400;
 const BULK_CACHE_KIB = 262_144;
 
 const num = (v: SqlValue): number | null => (typeof v === 'number' ? v : null);
-
-/**
- * 0/1/NULL columns (and the two rating scales) packed two bits each into one integer: every
- * column read costs sql.js one or more calls into WASM per row, a quarter of the pass at 1M rows.
- * The CHECK constraints guarantee the values; NULL is 2 (3 for sentiment, stored + 1).
- */
-const FLAGS = [
-  'answered',
-  'abandoned',
-  'resolved',
-  'fcr',
-  'is_complaint',
-  'escalated',
-  'cross_sell_eligible',
-  'cross_sell_offered',
-  'cross_sell_converted',
-  'repeat_contact',
-] as const;
-const F = Object.fromEntries(FLAGS.map((name, k) => [name, k * 2])) as Record<(typeof FLAGS)[number], number>;
-const SENTIMENT_SHIFT = FLAGS.length * 2;
-const CSAT_SCALE_SHIFT = SENTIMENT_SHIFT + 2;
-const CES_SCALE_SHIFT = CSAT_SCALE_SHIFT + 2;
-const PACKED_FLAGS = [
-  ...FLAGS.map((name, k) => `coalesce(i.${name}, 2) * ${2 ** (k * 2)}`),
-  `coalesce(i.sentiment + 1, 3) * ${2 ** SENTIMENT_SHIFT}`,
-  `CASE i.csat_scale WHEN 5 THEN 0 WHEN 10 THEN 1 ELSE 2 END * ${2 ** CSAT_SCALE_SHIFT}`,
-  `CASE i.ces_scale WHEN 5 THEN 0 WHEN 7 THEN 1 ELSE 2 END * ${2 ** CES_SCALE_SHIFT}`,
-].join(' + ');
-const tri = (flags: number, shift: number): number | null => {
-  const v = (flags >>> shift) & 3;
-  return v === 2 ? null : v;
-};
-const SENTIMENTS = [-1, 0, 1, null] as const;
-const CSAT_SCALES = [5, 10, null, null] as const;
-const CES_SCALES = [5, 7, null, null] as const;
-
-/** Columns of the single pass, in this order (see `R`). */
-const SELECT = `i.id, unixepoch(i.started_at, 'subsec') * 1000, i.day, i.agent_id, i.team_id, i.channel, i.customer_id, i.topic,
-  unixepoch(i.resolved_at, 'subsec') * 1000, i.resolution_seconds, i.resolution_business_seconds,
-  CASE WHEN i.sentiment IS NULL THEN i.customer_comment END, ${PACKED_FLAGS},
-  i.first_response_seconds, i.talk_seconds, i.hold_seconds, i.wrap_seconds,
-  i.csat_score, i.nps_score, i.ces_score`;
-const R = {
-  id: 0,
-  startedAt: 1,
-  day: 2,
-  agent: 3,
-  team: 4,
-  channel: 5,
-  customer: 6,
-  topic: 7,
-  resolvedAt: 8,
-  resolutionSeconds: 9,
-  biz: 10,
-  comment: 11,
-  flags: 12,
-} as const;
 
 interface Group {
   key: [string, string | null, string | null];
@@ -96,7 +54,7 @@ interface Group {
  * repeat_contact of earlier contacts, so the days are widened back by the window; the scan also
  * reads the window after the range (lookahead) and whole months around it (retention).
  */
-export function refreshDerived(db: Db, range: DeriveRange): void {
+export function refreshDerived(db: Db, range: DeriveRange, written?: WrittenRows): void {
   const settings = loadKpiSettings(db);
   const bounds = db.get<{ lo: string | null; hi: string | null }>(
     'SELECT min(day) AS lo, max(day) AS hi FROM interactions',
@@ -107,7 +65,7 @@ export function refreshDerived(db: Db, range: DeriveRange): void {
   const raise = cacheSize < 0 ? cacheSize > -BULK_CACHE_KIB : cacheSize < BULK_CACHE_KIB / 4;
   if (raise) db.raw.run(`PRAGMA cache_size = -${BULK_CACHE_KIB}`);
   try {
-    refreshInTransaction(db, range, settings, bounds);
+    refreshInTransaction(db, range, settings, bounds, written);
   } finally {
     if (raise) db.raw.run(`PRAGMA cache_size = ${cacheSize}`);
   }
@@ -118,6 +76,7 @@ function refreshInTransaction(
   range: DeriveRange,
   settings: KpiSettings,
   bounds: { lo: string | null; hi: string | null } | undefined,
+  written: WrittenRows | undefined,
 ): void {
   const windowDays = settings.fcr.windowDays;
   const windowMs = windowDays * DAY_MS;
@@ -136,23 +95,17 @@ function refreshInTransaction(
     const scanTo = addDays(monthStart(days.to, 2), -1);
     const lookaheadTo = addDays(days.to, windowDays + 1);
     const to = lookaheadTo > scanTo ? lookaheadTo : scanTo;
-    const filter: { sql: string; params: Record<string, string> } =
-      range === 'all'
-        ? { sql: '', params: {} }
-        : {
-            // `day` is local and started_at UTC: a two-day margin lets the started_at index narrow the scan.
-            sql: 'WHERE i.started_at >= :lo AND i.started_at < :hi AND i.day BETWEEN :from AND :to',
-            params: { ':lo': addDays(scanFrom, -2), ':hi': addDays(to, 2), ':from': scanFrom, ':to': to },
-          };
+    // `day` is local and started_at UTC: a two-day margin lets the started_at index narrow the scan.
+    const window: ScanWindow | null =
+      range === 'all' ? null : { lo: addDays(scanFrom, -2), hi: addDays(to, 2), from: scanFrom, to };
+    // Rows an import just wrote into days that held nothing else are all the scan would return.
+    const source: ScanSource =
+      written && window && written.coversAlone(db, window) ? written : tableSource(db);
 
     const agentTeam = new Map<string, string | null>(
       db.values('SELECT id, team_id FROM agents').map(([id, team]) => [String(id), team as string | null]),
     );
-    const span = db.get<{ lo: number | null; hi: number | null }>(
-      `SELECT unixepoch(min(i.started_at), 'subsec') * 1000 AS lo, unixepoch(max(i.started_at), 'subsec') * 1000 AS hi
-         FROM interactions i ${filter.sql}`,
-      filter.params,
-    );
+    const span = source.span(window);
     const lo = span?.lo ?? 0;
     const hi = span?.hi ?? lo;
     const cal = settings.calendar;
@@ -183,76 +136,65 @@ function refreshInTransaction(
     const topics = new Map<string, number>();
     const input = emptyInput();
 
-    const stmt = db.raw.prepare(
-      `SELECT ${SELECT} FROM interactions i ${filter.sql} ORDER BY i.started_at, i.id`,
-    );
-    try {
-      stmt.bind(filter.params);
-      while (stmt.step()) {
-        const row = stmt.get();
-        const day = row[R.day] as string;
-        const agent = row[R.agent] as string | null;
-        const team =
-          (row[R.team] as string | null) ?? (agent === null ? null : (agentTeam.get(agent) ?? null));
-        const customer = row[R.customer] as string | null;
-        const customerNo = customer === null ? -1 : retention.add(day, agent, team, customer);
-        const inDays = day >= days.from && day <= days.to;
-        if (!inDays && !(day > days.to && day <= lookaheadTo)) continue;
-        const startMs = num(row[R.startedAt] ?? null);
-        const topic = row[R.topic] as string | null;
-        const at = ids.length;
-        const flags = row[R.flags] as number;
-        const repeat = tri(flags, F.repeat_contact);
-        ids.push(row[R.id] as number);
-        resolvedOf.push(tri(flags, F.resolved));
-        oldRepeat.push(repeat);
-        newRepeat.push(repeat);
-        if (customerNo >= 0 && topic !== null && startMs !== null) {
-          let t = topics.get(topic);
-          if (t === undefined) topics.set(topic, (t = topics.size));
-          keyed.push(at);
-          // Unique per (customer, topic) while topics < 2^21 and customers < 2^31.
-          keyOf.push(customerNo * 2_097_152 + t);
-          startOf.push(startMs);
-        }
-        if (!inDays) {
-          daily.push(-1);
-          byChannel.push(-1);
-          biz.push(null);
-          sentiment.push(null);
-          dirty.push(false);
-          continue;
-        }
-
-        const oldBiz = num(row[R.biz] ?? null);
-        let newBiz = oldBiz;
-        const resolutionSeconds = num(row[R.resolutionSeconds] ?? null);
-        if (startMs !== null && (row[R.resolvedAt] !== null || resolutionSeconds !== null)) {
-          const resolvedAt = num(row[R.resolvedAt] ?? null);
-          const endMs =
-            resolvedAt ?? (resolutionSeconds === null ? null : startMs + resolutionSeconds * 1000);
-          newBiz = endMs === null ? null : clock.between(startMs / 1000, Math.min(endMs / 1000, maxEndS));
-        }
-        const oldSentiment = SENTIMENTS[(flags >>> SENTIMENT_SHIFT) & 3] ?? null;
-        const comment = row[R.comment];
-        const newSentiment = oldSentiment ?? (typeof comment === 'string' ? lexiconSentiment(comment) : null);
-        biz.push(newBiz);
-        sentiment.push(newSentiment);
-        dirty.push(newBiz !== oldBiz || newSentiment !== oldSentiment);
-
-        const g = groupFor(groups, groupIndex, day, agent ?? '', team ?? '', [day, agent, team]);
-        const channel = row[R.channel] as string;
-        const c = groupFor(channelGroups, channelIndex, day, team ?? '', channel, [day, team, channel]);
-        daily.push(g);
-        byChannel.push(c);
-        // repeat_contact is not known yet: the FCR-window columns are added below.
-        fillInput(input, row, flags, newBiz, newSentiment);
-        accumulate((groups[g] as Group).sums, input);
-        accumulate((channelGroups[c] as Group).sums, input);
+    source.scan(window, (row) => {
+      const day = row[R.day] as string;
+      const agent = row[R.agent] as string | null;
+      const team = (row[R.team] as string | null) ?? (agent === null ? null : (agentTeam.get(agent) ?? null));
+      const customer = row[R.customer] as string | null;
+      const customerNo = customer === null ? -1 : retention.add(day, agent, team, customer);
+      const inDays = day >= days.from && day <= days.to;
+      if (!inDays && !(day > days.to && day <= lookaheadTo)) return;
+      const startMs = num(row[R.startedAt] ?? null);
+      const topic = row[R.topic] as string | null;
+      const at = ids.length;
+      const flags = row[R.flags] as number;
+      const repeat = tri(flags, F.repeat_contact);
+      ids.push(row[R.id] as number);
+      resolvedOf.push(tri(flags, F.resolved));
+      oldRepeat.push(repeat);
+      newRepeat.push(repeat);
+      if (customerNo >= 0 && topic !== null && startMs !== null) {
+        let t = topics.get(topic);
+        if (t === undefined) topics.set(topic, (t = topics.size));
+        keyed.push(at);
+        // Unique per (customer, topic) while topics < 2^21 and customers < 2^31.
+        keyOf.push(customerNo * 2_097_152 + t);
+        startOf.push(startMs);
       }
-    } finally {
-      stmt.free();
-    }
+      if (!inDays) {
+        daily.push(-1);
+        byChannel.push(-1);
+        biz.push(null);
+        sentiment.push(null);
+        dirty.push(false);
+        return;
+      }
+
+      const oldBiz = num(row[R.biz] ?? null);
+      let newBiz = oldBiz;
+      const resolutionSeconds = num(row[R.resolutionSeconds] ?? null);
+      if (startMs !== null && (row[R.resolvedAt] !== null || resolutionSeconds !== null)) {
+        const resolvedAt = num(row[R.resolvedAt] ?? null);
+        const endMs = resolvedAt ?? (resolutionSeconds === null ? null : startMs + resolutionSeconds * 1000);
+        newBiz = endMs === null ? null : clock.between(startMs / 1000, Math.min(endMs / 1000, maxEndS));
+      }
+      const oldSentiment = SENTIMENTS[(flags >>> SENTIMENT_SHIFT) & 3] ?? null;
+      const comment = row[R.comment];
+      const newSentiment = oldSentiment ?? (typeof comment === 'string' ? lexiconSentiment(comment) : null);
+      biz.push(newBiz);
+      sentiment.push(newSentiment);
+      dirty.push(newBiz !== oldBiz || newSentiment !== oldSentiment);
+
+      const g = groupFor(groups, groupIndex, day, agent ?? '', team ?? '', [day, agent, team]);
+      const channel = row[R.channel] as string;
+      const c = groupFor(channelGroups, channelIndex, day, team ?? '', channel, [day, team, channel]);
+      daily.push(g);
+      byChannel.push(c);
+      // repeat_contact is not known yet: the FCR-window columns are added below.
+      fillInput(input, row, flags, newBiz, newSentiment);
+      accumulate((groups[g] as Group).sums, input);
+      accumulate((channelGroups[c] as Group).sums, input);
+    });
 
     // Walking backwards, the next contact of the same customer and topic is the last one seen.
     const next = new Map<number, number>();
@@ -288,6 +230,40 @@ function refreshInTransaction(
     insertGroups(db, 'agg_channel_daily', ['day', 'team_id', 'channel'], channelGroups);
     retention.write(db);
   });
+}
+
+/** The pass's rows read from the table, through the started_at index. */
+function tableSource(db: Db): ScanSource {
+  const where = (window: ScanWindow | null): { sql: string; params: Record<string, string> } =>
+    window === null
+      ? { sql: '', params: {} }
+      : {
+          sql: 'WHERE i.started_at >= :lo AND i.started_at < :hi AND i.day BETWEEN :from AND :to',
+          params: { ':lo': window.lo, ':hi': window.hi, ':from': window.from, ':to': window.to },
+        };
+  return {
+    span(window) {
+      const filter = where(window);
+      const span = db.get<{ lo: number | null; hi: number | null }>(
+        `SELECT unixepoch(min(i.started_at), 'subsec') * 1000 AS lo, unixepoch(max(i.started_at), 'subsec') * 1000 AS hi
+           FROM interactions i ${filter.sql}`,
+        filter.params,
+      );
+      return { lo: span?.lo ?? null, hi: span?.hi ?? null };
+    },
+    scan(window, visit) {
+      const filter = where(window);
+      const stmt = db.raw.prepare(
+        `SELECT ${SCAN_SELECT} FROM interactions i ${filter.sql} ORDER BY i.started_at, i.id`,
+      );
+      try {
+        stmt.bind(filter.params);
+        while (stmt.step()) visit(stmt.get());
+      } finally {
+        stmt.free();
+      }
+    },
+  };
 }
 
 /** a → b → the group of the day being scanned; rows come in day order, so no per-day map. */

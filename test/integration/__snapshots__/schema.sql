@@ -1,4 +1,4 @@
--- user_version 2
+-- user_version 3
 
 -- index agents_team on agents
 CREATE INDEX agents_team ON agents(team_id);
@@ -22,7 +22,10 @@ CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, at);
 CREATE INDEX interactions_agent_started ON interactions(agent_id, started_at);
 
 -- index interactions_customer_started on interactions
-CREATE INDEX interactions_customer_started ON interactions(customer_id, started_at);
+CREATE INDEX interactions_customer_started ON interactions(customer_id, started_at) WHERE customer_id IS NOT NULL;
+
+-- index interactions_source_external on interactions
+CREATE UNIQUE INDEX interactions_source_external ON interactions(source, external_id);
 
 -- index interactions_started on interactions
 CREATE INDEX interactions_started ON interactions(started_at);
@@ -73,9 +76,6 @@ CREATE INDEX reviews_interaction ON reviews(interaction_id);
 (automatic);
 
 -- index sqlite_autoindex_import_mappings_2 on import_mappings
-(automatic);
-
--- index sqlite_autoindex_interactions_1 on interactions
 (automatic);
 
 -- index sqlite_autoindex_kpi_customer_keys_1 on kpi_customer_keys
@@ -383,7 +383,7 @@ CREATE TABLE import_mappings (
 );
 
 -- table interactions on interactions
-CREATE TABLE interactions (
+CREATE TABLE "interactions" (
   id INTEGER PRIMARY KEY,
   source TEXT NOT NULL DEFAULT 'manual',
   external_id TEXT,
@@ -428,8 +428,7 @@ CREATE TABLE interactions (
   notes TEXT,
   import_batch_id TEXT REFERENCES import_batches(id),
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  UNIQUE (source, external_id)
+  updated_at TEXT NOT NULL
 );
 
 -- table kpi_customer_keys on kpi_customer_keys
