@@ -365,6 +365,18 @@ export function compileMapping(
     return value;
   };
 
+  // Rows of an export mostly come day by day: the last day's text is reused.
+  let lastDay = NaN;
+  let lastDayText = '';
+  const dayOf = (wallMs: number): string => {
+    const day = Math.floor(wallMs / 86_400_000);
+    if (day !== lastDay) {
+      lastDay = day;
+      lastDayText = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    }
+    return lastDayText;
+  };
+
   function process(cells: RawCell[], row: number, out: SqlCell[], stats: RowStats): RowIssue[] | null {
     let issues: RowIssue[] | null = null;
     out.fill(null);
@@ -435,7 +447,7 @@ export function compileMapping(
     if (startUtc !== null) {
       const iso = new Date(startUtc).toISOString();
       out[2] = iso;
-      out[3] = utc ? iso.slice(0, 10) : new Date(utcToWall(startUtc, zone)).toISOString().slice(0, 10);
+      out[3] = dayOf(utc ? startUtc : utcToWall(startUtc, zone));
     }
     if (frUtc !== null) out[index.first_response_at] = new Date(frUtc).toISOString();
     if (resUtc !== null) out[index.resolved_at] = new Date(resUtc).toISOString();

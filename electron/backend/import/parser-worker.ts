@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { compileMapping } from '../../../shared/import/rows';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { openCsv } from './source';
-import { ChunkValidator, packBatch } from './validate';
+import { ChunkValidator } from './validate';
 import type { ParserRequest, ParserMessage } from './parser';
 
 const port = parentPort;
@@ -52,7 +52,7 @@ async function run(job: Extract<ParserRequest, { type: 'start' }>): Promise<void
     if (next.done) break;
     t = performance.now();
     const { rows, rowNumbers, progress } = next.value;
-    const { packed, transfer } = packBatch(validator.run(rows, rowNumbers, progress));
+    const { packed, transfer } = validator.runPacked(rows, rowNumbers, progress);
     validateMs += performance.now() - t;
     while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));
     credits -= 1;
