@@ -189,6 +189,8 @@ export interface ImportReport {
     insert: number;
     indexes: number;
     derive: number;
+    /** The KPI refresh read the new rows from memory: nothing else was in their days. */
+    derivedFromImport?: boolean;
     commit: number;
   };
 }

@@ -84,7 +84,6 @@ class CStatement implements BulkStatement {
     for (let i = 0; i < params.length; i++) {
       const v = params[i];
       if (typeof v === 'string') need += v.length * 3;
-      else if (v instanceof Uint8Array) need += v.length;
     }
     if (need >= this.capacity) this.grow(need + 1);
     // Read after any malloc: growing WASM memory replaces the heap views.
@@ -103,21 +102,15 @@ class CStatement implements BulkStatement {
           if (c > 127) break;
           heap[at + k] = c;
         }
-        const bytes =
-          k === n ? n : this.encoder.encodeInto(v, heap.subarray(at, base + this.capacity)).written;
+        const bytes = k === n ? n : k + writeUtf8(v, k, heap, at + k);
         rc = api._sqlite3_bind_text(stmt, i + 1, at, bytes, SQLITE_STATIC);
         at += bytes;
       } else if (typeof v === 'number') {
         rc = v === (v | 0) ? api._sqlite3_bind_int(stmt, i + 1, v) : api._sqlite3_bind_double(stmt, i + 1, v);
       } else if (v === null) {
         rc = api._sqlite3_bind_blob(stmt, i + 1, 0, 0, SQLITE_STATIC);
-      } else if (v instanceof Uint8Array) {
-        heap.set(v, at);
-        // A NULL pointer would bind NULL, not an empty blob.
-        rc = api._sqlite3_bind_blob(stmt, i + 1, v.length > 0 ? at : base, v.length, SQLITE_STATIC);
-        at += v.length;
       } else {
-        throw new Error(`bulk statements cannot bind ${typeof v}`);
+        throw new Error('bulk statements bind text, numbers and null (blobs go through sql.js)');
       }
       if (rc !== SQLITE_OK) {
         api._sqlite3_reset(stmt);
@@ -153,4 +146,38 @@ class CStatement implements BulkStatement {
   private check(rc: number): void {
     if (rc !== SQLITE_OK) throw new Error(this.api.UTF8ToString(this.api._sqlite3_errmsg(this.db)));
   }
+}
+
+/**
+ * UTF-8 of `text` from code unit `from` on, written at `at`; returns the bytes written. Lone
+ * surrogates become U+FFFD, as TextEncoder does. (TextEncoder.encodeInto on a view of WASM
+ * memory crashed Node 20 outright once that memory had grown.)
+ */
+function writeUtf8(text: string, from: number, heap: Uint8Array, at: number): number {
+  let p = at;
+  for (let i = from; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = text.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+      } else c = 0xfffd;
+    }
+    if (c < 0x80) heap[p++] = c;
+    else if (c < 0x800) {
+      heap[p++] = 0xc0 | (c >> 6);
+      heap[p++] = 0x80 | (c & 63);
+    } else if (c < 0x10000) {
+      heap[p++] = 0xe0 | (c >> 12);
+      heap[p++] = 0x80 | ((c >> 6) & 63);
+      heap[p++] = 0x80 | (c & 63);
+    } else {
+      heap[p++] = 0xf0 | (c >> 18);
+      heap[p++] = 0x80 | ((c >> 12) & 63);
+      heap[p++] = 0x80 | ((c >> 6) & 63);
+      heap[p++] = 0x80 | (c & 63);
+    }
+  }
+  return p - at;
 }

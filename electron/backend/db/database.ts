@@ -1,4 +1,4 @@
-import type { BindParams, Database, SqlValue } from 'sql.js';
+import type { BindParams, Database, SqlValue, Statement } from 'sql.js';
 import { prepareBulkStatement } from './bulkStatement';
 import { loadedSqlJs } from './sqljs';
 
@@ -132,12 +132,19 @@ export class Db {
     // A bulk transaction journals nothing, so its loops can bind through the C API directly.
     const bulk = this.bulk ? prepareBulkStatement(loadedSqlJs(), this.raw, sql) : null;
     if (bulk) {
+      // Blobs (a few per refresh) and named parameters take sql.js's own statement.
+      let plain: Statement | null = null;
       return {
         run: (params) => {
-          if (!Array.isArray(params)) throw new Error('bulk writes take positional parameters');
-          return bulk.run(params);
+          if (Array.isArray(params) && !params.some((p) => p instanceof Uint8Array)) return bulk.run(params);
+          plain ??= this.raw.prepare(sql);
+          plain.run(params as BindParams);
+          return this.raw.getRowsModified();
         },
-        free: () => bulk.free(),
+        free: () => {
+          bulk.free();
+          plain?.free();
+        },
       };
     }
     const stmt = this.raw.prepare(sql);

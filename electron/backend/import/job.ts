@@ -446,10 +446,12 @@ async function writeRows(
     'UPDATE import_batches SET finished_at = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ? WHERE id = ?',
     [clock.now().toISOString(), inserted, updated, duplicates, rejected, batchId],
   );
+  let derivedFromImport = false;
   if (!request.dryRun && dayRange && inserted + updated > 0) {
     control.report(0.97, 'Updating KPI aggregates…');
     // An update moves or changes rows the refresh must read from the table.
-    refreshDerived(db, dayRange, updated === 0 ? (written ?? undefined) : undefined);
+    const refreshed = refreshDerived(db, dayRange, updated === 0 ? (written ?? undefined) : undefined);
+    derivedFromImport = refreshed.readFrom === 'written';
   }
   const timings = {
     open: 0,
@@ -462,6 +464,7 @@ async function writeRows(
     insert: Math.round(insertMs),
     indexes: Math.round(deriveStarted - indexesStarted),
     derive: Math.round(performance.now() - deriveStarted),
+    derivedFromImport,
     commit: 0,
   };
   return {

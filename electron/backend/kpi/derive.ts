@@ -54,7 +54,15 @@ interface Group {
  * repeat_contact of earlier contacts, so the days are widened back by the window; the scan also
  * reads the window after the range (lookahead) and whole months around it (retention).
  */
-export function refreshDerived(db: Db, range: DeriveRange, written?: WrittenRows): void {
+/** For tests and benchmarks: false makes every refresh read the table. */
+export const deriveSettings = { readWrittenRows: true };
+
+/** Returns where the pass read its rows: rows an import just wrote (`written`) or the table. */
+export function refreshDerived(
+  db: Db,
+  range: DeriveRange,
+  written?: WrittenRows,
+): { readFrom: 'written' | 'table' } {
   const settings = loadKpiSettings(db);
   const bounds = db.get<{ lo: string | null; hi: string | null }>(
     'SELECT min(day) AS lo, max(day) AS hi FROM interactions',
@@ -65,7 +73,7 @@ export function refreshDerived(db: Db, range: DeriveRange, written?: WrittenRows
   const raise = cacheSize < 0 ? cacheSize > -BULK_CACHE_KIB : cacheSize < BULK_CACHE_KIB / 4;
   if (raise) db.raw.run(`PRAGMA cache_size = -${BULK_CACHE_KIB}`);
   try {
-    refreshInTransaction(db, range, settings, bounds, written);
+    return refreshInTransaction(db, range, settings, bounds, written);
   } finally {
     if (raise) db.raw.run(`PRAGMA cache_size = ${cacheSize}`);
   }
@@ -77,13 +85,13 @@ function refreshInTransaction(
   settings: KpiSettings,
   bounds: { lo: string | null; hi: string | null } | undefined,
   written: WrittenRows | undefined,
-): void {
+): { readFrom: 'written' | 'table' } {
   const windowDays = settings.fcr.windowDays;
   const windowMs = windowDays * DAY_MS;
-  db.transaction(() => {
+  return db.transaction(() => {
     if (!bounds?.lo || !bounds.hi) {
       if (range === 'all') clearAggregates(db, null);
-      return;
+      return { readFrom: 'table' as const };
     }
     const days =
       range === 'all'
@@ -99,8 +107,10 @@ function refreshInTransaction(
     const window: ScanWindow | null =
       range === 'all' ? null : { lo: addDays(scanFrom, -2), hi: addDays(to, 2), from: scanFrom, to };
     // Rows an import just wrote into days that held nothing else are all the scan would return.
-    const source: ScanSource =
-      written && window && written.coversAlone(db, window) ? written : tableSource(db);
+    const fromWritten = Boolean(
+      deriveSettings.readWrittenRows && written && window && written.coversAlone(db, window),
+    );
+    const source: ScanSource = fromWritten && written ? written : tableSource(db);
 
     const agentTeam = new Map<string, string | null>(
       db.values('SELECT id, team_id FROM agents').map(([id, team]) => [String(id), team as string | null]),
@@ -229,6 +239,7 @@ function refreshInTransaction(
     insertGroups(db, 'agg_daily', ['day', 'agent_id', 'team_id'], groups);
     insertGroups(db, 'agg_channel_daily', ['day', 'team_id', 'channel'], channelGroups);
     retention.write(db);
+    return { readFrom: fromWritten ? ('written' as const) : ('table' as const) };
   });
 }
 

@@ -34,23 +34,6 @@ describe('bulk statements', () => {
     db.close();
   });
 
-  it('binds blobs, empty ones included', async () => {
-    const { SQL, db } = await table();
-    db.run('CREATE TABLE b (k INTEGER, v BLOB)');
-    const insert = prepareBulkStatement(SQL, db, 'INSERT INTO b (k, v) VALUES (?, ?)');
-    try {
-      insert?.run([1, new Uint8Array([0, 1, 255])]);
-      insert?.run([2, new Uint8Array(0)]);
-    } finally {
-      insert?.free();
-    }
-    expect(db.exec('SELECT k, hex(v), typeof(v) FROM b ORDER BY k')[0]?.values).toEqual([
-      [1, '0001FF', 'blob'],
-      [2, '', 'blob'],
-    ]);
-    db.close();
-  });
-
   it('throws SQLite own message on a failed step and stays usable', async () => {
     const { SQL, db } = await table();
     const insert = prepareBulkStatement(SQL, db, 'INSERT INTO t (id, name, score) VALUES (?, ?, ?)');
