@@ -37,8 +37,10 @@ const SQLITE_STATIC = 0;
  * A write statement for import loops that binds through sql.js's C exports. sql.js's own `bind`
  * turns each string into a JS array of char codes, mallocs and frees it: at a million rows of
  * ~17 values that was a tenth of the import. Here every string of a call is written once into
- * one reused buffer in WASM memory. Returns null where sql.js's internals differ from what this
- * expects (the caller then uses a plain prepared statement).
+ * one reused buffer in WASM memory. Text, numbers and null only: binding blobs this way crashed
+ * Node 20 (a segfault a few databases later), so `Db.prepareWrite` leaves rows with blobs to
+ * sql.js. Returns null where sql.js's internals differ from what this expects (the caller then
+ * uses a plain prepared statement).
  */
 export function prepareBulkStatement(
   module: SqlJsStatic | undefined,
@@ -55,14 +57,13 @@ class CStatement implements BulkStatement {
   private stmt = 0;
   private buffer = 0;
   private capacity = 0;
-  private readonly encoder = new TextEncoder();
 
   constructor(
     private readonly api: SqliteApi,
     private readonly db: number,
     sql: string,
   ) {
-    const text = this.encoder.encode(`${sql}\0`);
+    const text = new TextEncoder().encode(`${sql}\0`);
     const sqlAt = api._malloc(text.length);
     try {
       api.HEAPU8.set(text, sqlAt);
@@ -150,8 +151,7 @@ class CStatement implements BulkStatement {
 
 /**
  * UTF-8 of `text` from code unit `from` on, written at `at`; returns the bytes written. Lone
- * surrogates become U+FFFD, as TextEncoder does. (TextEncoder.encodeInto on a view of WASM
- * memory crashed Node 20 outright once that memory had grown.)
+ * surrogates become U+FFFD, as TextEncoder does (without a subarray view per string).
  */
 function writeUtf8(text: string, from: number, heap: Uint8Array, at: number): number {
   let p = at;
