@@ -21,7 +21,7 @@ import { UserFacingError } from '../../../shared/ipc/result';
 import type { Clock } from '../core/clock';
 import type { IdGenerator } from '../core/ids';
 import type { JobControl } from '../core/jobs';
-import type { Db } from '../db/database';
+import { BULK_CACHE_KIB, type Db } from '../db/database';
 import { refreshDerived } from '../kpi/derive';
 import { WrittenRows } from '../kpi/writtenRows';
 import { EarlyWorker, openBatches } from './parser';
@@ -187,7 +187,7 @@ async function runWith(
 /**
  * sql.js keeps the database in an in-memory file: pages that leave a small page cache are copied
  * out to it and back through JS, and the sorter of an index rebuild spills to temp files the same
- * way. A big import keeps its pages in the cache until commit (256 MB of the 2 GB WASM heap) and
+ * way. A big import keeps its pages in the cache until commit (`BULK_CACHE_KIB`) and
  * sorts in memory. Foreign keys are not checked row by row (a tenth of the insert time at 1M
  * rows): every id an imported row refers to comes from `EntityResolver` or the batch row written
  * just before, and the job holds the backend, so nothing else writes meanwhile. Set outside the
@@ -198,7 +198,7 @@ function bulkPragmas(db: Db, rows: number): () => void {
   const cacheSize = Number(db.get<{ cache_size: number }>('PRAGMA cache_size')?.cache_size ?? -2000);
   const tempStore = Number(db.get<{ temp_store: number }>('PRAGMA temp_store')?.temp_store ?? 0);
   const foreignKeys = Number(db.get<{ foreign_keys: number }>('PRAGMA foreign_keys')?.foreign_keys ?? 1);
-  db.raw.run('PRAGMA cache_size = -524288');
+  db.raw.run(`PRAGMA cache_size = -${BULK_CACHE_KIB}`);
   db.raw.run('PRAGMA temp_store = MEMORY');
   db.raw.run('PRAGMA foreign_keys = OFF');
   return () => {

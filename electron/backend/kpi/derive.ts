@@ -2,7 +2,7 @@ import type { SqlValue } from 'sql.js';
 import { accumulate, AGG_COLUMN_NAMES, type AggInput } from '../../../shared/kpi/aggregate';
 import { addDays, monthStart } from '../../../shared/kpi/periods';
 import { lexiconSentiment } from '../../../shared/kpi/sentiment';
-import type { Db } from '../db/database';
+import { BULK_CACHE_KIB, type Db } from '../db/database';
 import { businessClock, clockSpan } from './calendar';
 import { encodeKeys } from './customerSets';
 import { loadKpiSettings } from './settingsStore';
@@ -28,8 +28,6 @@ export type DeriveRange = { from: string; to: string } | 'all';
 const DAY_MS = 86_400_000;
 /** Business time stops counting this long after the last contact (bad data such as year 9999). */
 const TAIL_DAYS = 400;
-/** Page cache while refreshing (KiB), as the importer uses for its bulk work. */
-const BULK_CACHE_KIB = 262_144;
 
 const num = (v: SqlValue): number | null => (typeof v === 'number' ? v : null);
 

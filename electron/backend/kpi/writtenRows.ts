@@ -31,6 +31,7 @@ const TEXT_COLUMNS = [
   [R.customer, 'customer_id'],
   [R.topic, 'topic'],
 ] as const;
+const DAY = TEXT_COLUMNS.findIndex(([, c]) => c === 'day');
 /** Only the topic is free text among them (ids, days and channels are the app's own). */
 const TOPIC = TEXT_COLUMNS.findIndex(([, c]) => c === 'topic');
 
@@ -62,6 +63,8 @@ export class WrittenRows implements ScanSource {
   private readonly lastText: SqlValue[] = TEXT_COLUMNS.map(() => null);
   private readonly lastCode: number[] = TEXT_COLUMNS.map(() => 0);
   private readonly instants = new InstantReader();
+  /** Row positions in scan order, once asked for. */
+  private sorted: Uint32Array | null = null;
   /** Cell position of each column the rows need (-1: not imported). */
   private readonly pos: {
     startedAt: number;
@@ -204,7 +207,7 @@ export class WrittenRows implements ScanSource {
   private each(window: ScanWindow | null, visit: (i: number) => void): void {
     const order = this.order();
     const range = window ? bounds(window) : null;
-    const dayColumn = this.texts[0];
+    const dayColumn = this.texts[DAY];
     for (let k = 0; k < order.length; k++) {
       const i = order[k] as number;
       if (range) {
@@ -216,8 +219,6 @@ export class WrittenRows implements ScanSource {
       visit(i);
     }
   }
-
-  private sorted: Uint32Array | null = null;
 
   /** Rows come in file order; ids ascend with it, so only start instants can be out of order. */
   private order(): Uint32Array {
