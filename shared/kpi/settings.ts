@@ -83,6 +83,11 @@ export const kpiSettingsSchema = z
       .object({
         /** Within this many percent of the target (relative) counts as "warn", beyond as "bad". */
         warnTolerancePct: z.number().min(0).max(100),
+        /**
+         * A value computed from fewer than this many cases (its denominator) is low-confidence:
+         * marked as such and kept out of the exceptions.
+         */
+        minN: z.number().int().min(1).max(100000),
       })
       .strict(),
     targets: z.record(kpiIdEnum, kpiTargetSchema),
@@ -104,7 +109,7 @@ export const DEFAULT_KPI_SETTINGS: KpiSettings = {
     timeZone: 'Europe/Berlin',
   },
   fcr: { mode: 'flag', windowDays: 7 },
-  status: { warnTolerancePct: 5 },
+  status: { warnTolerancePct: 5, minN: 20 },
   targets: {
     csat: target(80),
     nps: target(30),
