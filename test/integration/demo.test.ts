@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewAnswer, ReviewFormDefinition } from '../../shared/domain/review-form';
+import type { ReviewAnswer, ReviewFormDefinition } from '../../shared/reviews/form';
 import { isKpiId } from '../../shared/kpi/types';
-import { computeReviewScore } from '../../shared/scoring/review-score';
+import { computeReviewScore } from '../../shared/reviews/score';
 import type { Db } from '../../electron/backend/db/database';
 import { generateDemoData, type DemoSummary } from '../../electron/backend/demo/generate';
 import { seededIds } from '../../electron/backend/demo/ids';

@@ -3,8 +3,8 @@ import {
   type ReviewAnswer,
   type ReviewCriterion,
   type ReviewFormDefinition,
-} from '../../../shared/domain/review-form';
-import { computeReviewScore } from '../../../shared/scoring/review-score';
+} from '../../../shared/reviews/form';
+import { computeReviewScore } from '../../../shared/reviews/score';
 import type { IdGenerator } from '../core/ids';
 import type { Db } from '../db/database';
 import { instantMs } from './calendar';

@@ -4,7 +4,7 @@ import {
   type ReviewAnswer,
   type ReviewCriterion,
   type ReviewFormDefinition,
-} from '../domain/review-form';
+} from './form';
 
 export interface SectionScore {
   id: string;

@@ -7,8 +7,8 @@ import {
   type ReviewAnswer,
   type ReviewCriterion,
   type ReviewFormDefinition,
-} from '../domain/review-form';
-import { computeReviewScore } from './review-score';
+} from './form';
+import { computeReviewScore } from './score';
 
 const allCriteria = (form: ReviewFormDefinition): ReviewCriterion[] =>
   form.sections.flatMap((s) => s.criteria);
