@@ -134,13 +134,37 @@ describe('queryInteractions', () => {
   it('sorts by whitelisted columns with id as a stable tie-break', async () => {
     const { call } = await seed();
     expect(ids(await query(call, {}, { column: 'startedAt', direction: 'asc' }))).toEqual([1, 2, 3, 4, 5]);
-    expect(ids(await query(call, {}, { column: 'agentName', direction: 'asc' }))).toEqual([5, 1, 2, 3, 4]);
+    expect(ids(await query(call, {}, { column: 'agentName', direction: 'asc' }))).toEqual([1, 2, 3, 4, 5]);
     expect(ids(await query(call, {}, { column: 'teamName', direction: 'desc' }))).toEqual([4, 3, 2, 1, 5]);
     expect(ids(await query(call, {}, { column: 'handleSeconds', direction: 'desc' }))).toEqual([
       2, 1, 5, 4, 3,
     ]);
     expect(ids(await query(call, {}, { column: 'csat', direction: 'desc' }))).toEqual([1, 4, 5, 3, 2]);
     expect(ids(await query(call, {}, { column: 'channel', direction: 'asc' }))).toEqual([1, 3, 2, 4, 5]);
+  });
+
+  it('sorts blank values last in both directions', async () => {
+    const { call } = await seed();
+    const sorted = async (column: InteractionSort['column'], direction: InteractionSort['direction']) =>
+      ids(await query(call, {}, { column, direction }));
+    // Interaction 5 has no agent and no team; 3, 4 and 5 have no handle time; only 1 and 4 have CSAT.
+    expect(await sorted('agentName', 'asc')).toEqual([1, 2, 3, 4, 5]);
+    expect(await sorted('agentName', 'desc')).toEqual([4, 3, 2, 1, 5]);
+    expect(await sorted('teamName', 'asc')).toEqual([1, 2, 3, 4, 5]);
+    expect(await sorted('handleSeconds', 'asc')).toEqual([1, 2, 3, 4, 5]);
+    expect(await sorted('handleSeconds', 'desc')).toEqual([2, 1, 5, 4, 3]);
+    expect(await sorted('csat', 'asc')).toEqual([4, 1, 2, 3, 5]);
+    expect(await sorted('csat', 'desc')).toEqual([1, 4, 5, 3, 2]);
+  });
+
+  it('sorts the topic column by what it shows: the topic, else the subject, blank text last', async () => {
+    const { call, ctx } = await seed();
+    buildInteraction(ctx, { id: 6, startedAt: '2026-01-06T08:00:00.000Z', topic: '', subject: '' });
+    const sorted = async (direction: InteractionSort['direction']) =>
+      ids(await query(call, {}, { column: 'topic', direction }));
+    // Invoice, Myrouter question (subject), Router, Router, Unassigned (subject), then the blank row.
+    expect(await sorted('asc')).toEqual([1, 4, 2, 3, 5, 6]);
+    expect(await sorted('desc')).toEqual([5, 3, 2, 4, 1, 6]);
   });
 
   it('rejects sort columns and directions outside the whitelist', async () => {

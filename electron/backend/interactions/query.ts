@@ -21,16 +21,22 @@ const HANDLE_EXPR = `CASE WHEN i.talk_seconds IS NULL AND i.hold_seconds IS NULL
 interface SortSpec {
   expr: string;
   joins: 'none' | 'agent' | 'team';
+  /** NOT NULL columns skip the blanks-last rule, so their index still serves the ORDER BY. */
+  required?: true;
 }
 
+/** Empty text reads as blank in the table, so it sorts with the NULLs. */
+const text = (column: string) => `nullif(${column}, '')`;
+
 const SORTS: Record<InteractionSortColumn, SortSpec> = {
-  startedAt: { expr: 'i.started_at', joins: 'none' },
-  id: { expr: 'i.id', joins: 'none' },
-  channel: { expr: 'i.channel', joins: 'none' },
-  agentName: { expr: 'a.name', joins: 'agent' },
-  teamName: { expr: 't.name', joins: 'team' },
-  topic: { expr: 'i.topic', joins: 'none' },
-  status: { expr: 'i.status', joins: 'none' },
+  startedAt: { expr: 'i.started_at', joins: 'none', required: true },
+  id: { expr: 'i.id', joins: 'none', required: true },
+  channel: { expr: 'i.channel', joins: 'none', required: true },
+  agentName: { expr: text('a.name'), joins: 'agent' },
+  teamName: { expr: text('t.name'), joins: 'team' },
+  // The Topic column shows the subject when there is no topic; it sorts by what it shows.
+  topic: { expr: `coalesce(${text('i.topic')}, ${text('i.subject')})`, joins: 'none' },
+  status: { expr: text('i.status'), joins: 'none' },
   talkSeconds: { expr: 'i.talk_seconds', joins: 'none' },
   handleSeconds: { expr: HANDLE_EXPR, joins: 'none' },
   firstResponseSeconds: { expr: 'i.first_response_seconds', joins: 'none' },
@@ -165,7 +171,9 @@ export function buildIdQuery(
     }
   }
   const whereSql = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-  const order = sort.column === 'id' ? `i.id ${dir}` : `${spec.expr} ${dir}, i.id ${dir}`;
+  // Blanks go last in both directions: a sort is asked for to see values, not the missing ones.
+  const nulls = spec.required ? '' : ' NULLS LAST';
+  const order = sort.column === 'id' ? `i.id ${dir}` : `${spec.expr} ${dir}${nulls}, i.id ${dir}`;
   return {
     sql: `SELECT i.id AS id, ${spec.expr} AS sortValue FROM interactions i ${joinsFor(spec)} ${whereSql}
           ORDER BY ${order} LIMIT :limit OFFSET :offset`,
