@@ -39,9 +39,18 @@ export interface ReviewSection {
   criteria: ReviewCriterion[];
 }
 
+/**
+ * What a failed critical criterion does to the score: `mark_failed` keeps the earned score (so
+ * coaching sees the rest of the picture) and marks the review failed; `zero_score` sets it to 0.
+ */
+export const CRITICAL_FAILURE_MODES = ['mark_failed', 'zero_score'] as const;
+export type CriticalFailureMode = (typeof CRITICAL_FAILURE_MODES)[number];
+
 export interface ReviewFormDefinition {
   name: string;
   description?: string;
+  /** Default `mark_failed`. */
+  criticalFailure?: CriticalFailureMode;
   sections: ReviewSection[];
 }
 
@@ -107,6 +116,7 @@ export const reviewFormDefinitionSchema = z
   .object({
     name: z.string().min(1).max(200),
     description: z.string().max(2000).optional(),
+    criticalFailure: z.enum(CRITICAL_FAILURE_MODES).optional(),
     sections: z
       .array(
         z

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  CRITICAL_FAILURE_MODES,
   DEFAULT_REVIEW_FORM,
+  passMinimumOf,
   ratingValues,
   reviewFormDefinitionSchema,
   type ReviewAnswer,
@@ -255,6 +257,71 @@ describe('computeReviewScore properties', () => {
         answers[i] = rated(target.id, Math.max(...ratingValues(target)));
         const after = computeReviewScore(definition, answers).score;
         if (before !== null && after !== null) expect(after).toBeGreaterThanOrEqual(before);
+      }),
+    );
+  });
+
+  it('N/A answers never change the score of the rest', () => {
+    fc.assert(
+      fc.property(formArb, fc.nat(), (sections, pick) => {
+        const { definition, answers } = build(sections);
+        const criteria = allCriteria(definition);
+        const target = criteria[pick % criteria.length];
+        if (!target) return;
+        // The same review with one more criterion marked N/A, against the form without it.
+        const withNa = answers.filter((a) => a.criterionId !== target.id).concat(na(target.id));
+        const without: ReviewFormDefinition = {
+          ...definition,
+          sections: definition.sections
+            .map((s) => ({ ...s, criteria: s.criteria.filter((c) => c.id !== target.id) }))
+            .filter((s) => s.criteria.length > 0),
+        };
+        const a = computeReviewScore(definition, withNa);
+        const b = computeReviewScore(without, withNa);
+        expect(a.score).toBe(b.score);
+        expect(a.failedCritical).toBe(b.failedCritical);
+      }),
+    );
+  });
+
+  it('scaling every weight by the same factor leaves the score unchanged', () => {
+    fc.assert(
+      fc.property(formArb, fc.integer({ min: 2, max: 1000 }), (sections, factor) => {
+        const { definition, answers } = build(sections);
+        const scaled: ReviewFormDefinition = {
+          ...definition,
+          sections: definition.sections.map((s) => ({
+            ...s,
+            criteria: s.criteria.map((c) => ({ ...c, weight: c.weight * factor })),
+          })),
+        };
+        expect(computeReviewScore(scaled, answers).score).toBe(computeReviewScore(definition, answers).score);
+      }),
+    );
+  });
+
+  it('a failed critical criterion always fails the review, in either mode', () => {
+    fc.assert(
+      fc.property(formArb, fc.constantFrom(...CRITICAL_FAILURE_MODES), (sections, mode) => {
+        const { definition, answers } = build(sections);
+        const form = { ...definition, criticalFailure: mode };
+        const result = computeReviewScore(form, answers);
+        const failedAny = allCriteria(form).some((c) => {
+          const answer = answers.find((a) => a.criterionId === c.id);
+          return (
+            c.critical === true &&
+            answer !== undefined &&
+            !answer.notApplicable &&
+            answer.rating !== null &&
+            answer.rating < passMinimumOf(c)
+          );
+        });
+        expect(result.failedCritical).toBe(failedAny);
+        if (failedAny && mode === 'zero_score') expect(result.score).toBe(0);
+        if (mode === 'mark_failed')
+          expect(result.score).toBe(
+            computeReviewScore({ ...definition, criticalFailure: undefined }, answers).score,
+          );
       }),
     );
   });

@@ -27,8 +27,9 @@ type AnswerLookup = ReadonlyArray<ReviewAnswer> | ReadonlyMap<string, ReviewAnsw
 
 /**
  * Scores a review against the form version it was made on. N/A and unanswered criteria drop out
- * of the denominator; a critical criterion rated below its pass minimum fails the review but the
- * score is still reported, so coaching sees the rest of the picture.
+ * of the denominator; a critical criterion rated below its pass minimum fails the review. The form's
+ * `criticalFailure` says whether the score is then kept (the default) or set to 0; section scores
+ * are always kept, so coaching sees the rest of the picture.
  */
 export function computeReviewScore(definition: ReviewFormDefinition, answers: AnswerLookup): ReviewScore {
   const byId = toMap(answers);
@@ -60,9 +61,12 @@ export function computeReviewScore(definition: ReviewFormDefinition, answers: An
     weightTotal += weight;
   }
 
+  const failedCritical = failedCriteria.length > 0;
+  const earnedScore = weightTotal > 0 ? toPercent(earnedTotal / weightTotal) : null;
+  const zeroed = failedCritical && definition.criticalFailure === 'zero_score';
   return {
-    score: weightTotal > 0 ? toPercent(earnedTotal / weightTotal) : null,
-    failedCritical: failedCriteria.length > 0,
+    score: zeroed ? 0 : earnedScore,
+    failedCritical,
     failedCriteria,
     sections,
     unanswered,
