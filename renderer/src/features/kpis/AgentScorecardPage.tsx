@@ -10,7 +10,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { ScorecardCard } from './ScorecardCard';
 import { useKpiDashboard } from './store';
 import { useFacets } from './useFacets';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../lib/useLoad';
 import './kpis.css';
 
 const LABEL: Record<Granularity, string> = { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter' };

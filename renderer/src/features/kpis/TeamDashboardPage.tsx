@@ -12,7 +12,7 @@ import { RankingTable } from './RankingTable';
 import { useKpiDashboard } from './store';
 import { TrendPanel } from './TrendPanel';
 import { useFacets, useModes } from './useFacets';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../lib/useLoad';
 import './kpis.css';
 
 const MODE_KPIS: Partial<Record<KpiId, 'csat' | 'fcr' | 'ces'>> = { csat: 'csat', fcr: 'fcr', ces: 'ces' };

@@ -3,7 +3,7 @@ import type { InteractionFacets } from '../../../../shared/ipc/contracts/interac
 import type { KpiRegistryInfo } from '../../../../shared/ipc/contracts/kpi';
 import { call } from '../../lib/api';
 import { useKpiDashboard } from './store';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../lib/useLoad';
 
 /** Teams and the data's day range; the first answer anchors the period on the latest day with data. */
 export function useFacets(): { facets: InteractionFacets | null; error: string | null } {
