@@ -4,6 +4,7 @@ import { appContract } from './contracts/app';
 import { importsContract } from './contracts/imports';
 import { interactionsContract } from './contracts/interactions';
 import { kpiContract } from './contracts/kpi';
+import { reviewsContract } from './contracts/reviews';
 import { settingsContract } from './contracts/settings';
 import { shellContract } from './contracts/shell';
 import { storeContract } from './contracts/store';
@@ -21,6 +22,7 @@ export const backendContract = {
   // Feature contracts are added here, one spread line each.
   ...importsContract,
   ...kpiContract,
+  ...reviewsContract,
   ...settingsContract,
   ...interactionsContract,
   ...storeContract,

@@ -124,11 +124,11 @@ export const reviewFormDefinitionSchema = z
             id: z.string().min(1).max(80),
             label: z.string().min(1).max(200),
             description: z.string().max(2000).optional(),
-            criteria: z.array(criterionSchema).min(1),
+            criteria: z.array(criterionSchema).min(1, 'a section needs at least one criterion'),
           })
           .strict(),
       )
-      .min(1),
+      .min(1, 'a form needs at least one section'),
   })
   .strict()
   .superRefine((form, ctx) => {

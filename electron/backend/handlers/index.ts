@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { importHandlers } from './imports';
 import { interactionHandlers } from './interactions';
 import { kpiHandlers } from './kpi';
+import { reviewHandlers } from './reviews';
 import { settingsHandlers } from './settings';
 import { storeHandlers } from './store';
 import type { Handlers } from './types';
@@ -15,6 +16,7 @@ export const handlers: Handlers<BackendMethodName> = {
   // Feature handlers are added here, one spread line each.
   ...importHandlers,
   ...kpiHandlers,
+  ...reviewHandlers,
   ...settingsHandlers,
   ...interactionHandlers,
   ...storeHandlers,
