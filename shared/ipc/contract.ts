@@ -4,6 +4,7 @@ import { appContract } from './contracts/app';
 import { importsContract } from './contracts/imports';
 import { interactionsContract } from './contracts/interactions';
 import { kpiContract } from './contracts/kpi';
+import { profileContract } from './contracts/profile';
 import { reviewsContract } from './contracts/reviews';
 import { settingsContract } from './contracts/settings';
 import { shellContract } from './contracts/shell';
@@ -22,6 +23,7 @@ export const backendContract = {
   // Feature contracts are added here, one spread line each.
   ...importsContract,
   ...kpiContract,
+  ...profileContract,
   ...reviewsContract,
   ...settingsContract,
   ...interactionsContract,

@@ -1,6 +1,7 @@
 import type { BackendMethodName, MethodOutput, ParsedInput } from '../../../shared/ipc/contract';
 import type { Handler } from '../handlers/types';
 import { nowIso, type BackendContext } from './context';
+import { loadProfile } from './profile';
 
 /** Entities whose changes are kept in `audit_log` (reviews, forms, disputes, goals, coaching…). */
 export type AuditEntity =
@@ -34,21 +35,11 @@ export type AuditedHandler<M extends BackendMethodName> = (
   audit: AuditTrail,
 ) => MethodOutput<M>;
 
-const PROFILE_KEY = 'profile';
 const UNKNOWN_ACTOR = 'local user';
 
-/** Who is making changes: the profile name set in Settings, else a neutral placeholder. */
+/** Who is making changes: the profile name, else a neutral placeholder. */
 export function currentActor(ctx: Pick<BackendContext, 'db'>): string {
-  const row = ctx.db.get<{ value_json: string }>('SELECT value_json FROM settings WHERE key = ?', [
-    PROFILE_KEY,
-  ]);
-  if (!row) return UNKNOWN_ACTOR;
-  try {
-    const parsed = JSON.parse(row.value_json) as { name?: unknown };
-    return typeof parsed.name === 'string' && parsed.name.trim() !== '' ? parsed.name.trim() : UNKNOWN_ACTOR;
-  } catch {
-    return UNKNOWN_ACTOR;
-  }
+  return loadProfile(ctx).name ?? UNKNOWN_ACTOR;
 }
 
 /**

@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { importHandlers } from './imports';
 import { interactionHandlers } from './interactions';
 import { kpiHandlers } from './kpi';
+import { profileHandlers } from './profile';
 import { reviewHandlers } from './reviews';
 import { settingsHandlers } from './settings';
 import { storeHandlers } from './store';
@@ -16,6 +17,7 @@ export const handlers: Handlers<BackendMethodName> = {
   // Feature handlers are added here, one spread line each.
   ...importHandlers,
   ...kpiHandlers,
+  ...profileHandlers,
   ...reviewHandlers,
   ...settingsHandlers,
   ...interactionHandlers,

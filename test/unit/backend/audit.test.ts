@@ -65,12 +65,16 @@ describe('audited(entity, handler)', () => {
     expect(auditRows()).toEqual([]);
   });
 
-  it('names the actor from the profile setting', () => {
+  it('names the actor from the profile', async () => {
     expect(currentActor(t.ctx)).toBe('local user');
-    t.db.run(`INSERT INTO settings (key, value_json, updated_at) VALUES ('profile', ?, ?)`, [
-      JSON.stringify({ name: '  Dana Evaluator ' }),
-      TEST_NOW,
-    ]);
+    expect(await t.call('getProfile', {})).toEqual({ name: null });
+    expect(await t.call('setProfile', { name: '  Dana Evaluator ' })).toEqual({ name: 'Dana Evaluator' });
     expect(currentActor(t.ctx)).toBe('Dana Evaluator');
+  });
+
+  it('refuses an empty profile name with a sentence', async () => {
+    const result = await t.backend.call('setProfile', { name: '   ' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!result.ok) expect(result.error.message).toContain('Enter a name');
   });
 });
