@@ -126,7 +126,7 @@ export interface ImportOptions {
   dateOrder: DateOrder;
   /**
    * IANA zone of the business: naive timestamps are read as local time there and `day` is the
-   * local date. Defaults to UTC until the KPI settings own a business time zone.
+   * local date. The handlers and the CLI pass the data file's business calendar zone.
    */
   timeZone: string;
   /**
@@ -136,7 +136,11 @@ export interface ImportOptions {
   fallbackDate?: string;
 }
 
-export const DEFAULT_IMPORT_OPTIONS: ImportOptions = { dateOrder: 'auto', timeZone: 'UTC' };
+/**
+ * For callers without a data file (bench, tests). The zone equals the calendar's default
+ * (DEFAULT_KPI_SETTINGS, checked by a test): not imported, as it would pull zod into the parser worker.
+ */
+export const DEFAULT_IMPORT_OPTIONS: ImportOptions = { dateOrder: 'auto', timeZone: 'Europe/Berlin' };
 
 /** One rejected cell or row, as shown in the validation report. Row numbers count the header as row 1. */
 export interface RowIssue {

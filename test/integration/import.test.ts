@@ -430,35 +430,6 @@ describe('import: behaviour', () => {
   });
 });
 
-describe('import: time zone of naive timestamps', () => {
-  const firstCall = (tb: TestBackend) =>
-    tb.db.get<{ started_at: string; day: string }>(
-      "SELECT started_at, day FROM interactions WHERE external_id = 'ID1'",
-    );
-
-  it("defaults to the business calendar's time zone (Europe/Berlin)", async () => {
-    const tb = await createTestBackend();
-    const job = await tb.call('startImport', { path: writeFile(CALLS) });
-    expect((await tb.ctx.jobs.wait(job.id)).state).toBe('done');
-    // 09:12:58 in Berlin in January is 08:12:58 UTC.
-    expect(firstCall(tb)).toEqual({ started_at: '2021-01-01T08:12:58.000Z', day: '2021-01-01' });
-  });
-
-  it('follows a changed business time zone, and an explicit option wins', async () => {
-    const tb = await createTestBackend();
-    await tb.call('updateKpiSettings', { calendar: { timeZone: 'America/New_York' } });
-    const job = await tb.call('startImport', { path: writeFile(CALLS) });
-    expect((await tb.ctx.jobs.wait(job.id)).state).toBe('done');
-    expect(firstCall(tb)).toEqual({ started_at: '2021-01-01T14:12:58.000Z', day: '2021-01-01' });
-
-    const preview = await tb.call('previewImport', {
-      path: writeFile(CALLS),
-      options: { timeZone: 'Asia/Tokyo' },
-    });
-    expect(preview.sampleRows[0]?.parsed).toMatchObject({ started_at: '2021-01-01T00:12:58.000Z' });
-  });
-});
-
 describe('import: file size limit', () => {
   it('refuses a file over the limit with advice, before reading it', async () => {
     const file = writeFile('x'.repeat(3 * 1024 * 1024));

@@ -32,8 +32,11 @@ function resolveMapping(
 
 /** Naive timestamps and the `day` column follow the business calendar's time zone unless overridden. */
 function resolveOptions(ctx: BackendContext, options: Partial<ImportOptions> | undefined): ImportOptions {
-  const timeZone = loadKpiSettings(ctx.db).calendar.timeZone;
-  const merged = { ...DEFAULT_IMPORT_OPTIONS, timeZone, ...options };
+  const merged: ImportOptions = {
+    ...DEFAULT_IMPORT_OPTIONS,
+    ...options,
+    timeZone: options?.timeZone ?? loadKpiSettings(ctx.db).calendar.timeZone,
+  };
   if (!isValidTimeZone(merged.timeZone))
     throw new UserFacingError('invalid_input', `Unknown time zone "${merged.timeZone}".`);
   return merged;

@@ -35,7 +35,9 @@ export const importMappingSchema = z
 export const importOptionsSchema = z
   .object({
     dateOrder: z.enum(['auto', 'mdy', 'dmy']).default('auto'),
-    timeZone: z.string().min(1).max(64).default('UTC'),
+    // No default here: an absent zone means the business calendar's zone (see the handlers). A
+    // default would override it whenever the wizard sends any option.
+    timeZone: z.string().min(1).max(64).optional(),
     fallbackDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)

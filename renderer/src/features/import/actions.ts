@@ -1,6 +1,7 @@
 import type { ImportMapping } from '../../../../shared/import/types';
 import { refreshAppInfo } from '../../app/store';
 import { call } from '../../lib/api';
+import { firstPreviewRequest, importRequest, previewRequest, type WizardChoice } from './requests';
 import { followJob } from './runJob';
 import { useImportWizard } from './store';
 import { asReport } from './types';
@@ -36,7 +37,7 @@ export function chooseFile(): Promise<void> {
   return step('Reading the file…', async (alive) => {
     const file = await call('chooseOpenFile', { title: 'Import interactions', filters: FILE_FILTERS });
     if (!file || !alive()) return;
-    const preview = await call('previewImport', { path: file.path, sampleSize: 20 });
+    const preview = await call('previewImport', firstPreviewRequest(file.path));
     if (!alive()) return;
     wizard().patch({
       file,
@@ -55,26 +56,21 @@ export function refreshPreview(mapping: ImportMapping | null): Promise<void> {
   const { file, dateOrder } = wizard();
   if (!file) return Promise.resolve();
   return step('Updating the preview…', async (alive) => {
-    const preview = await call('previewImport', {
-      path: file.path,
-      sampleSize: 20,
-      options: { dateOrder },
-      ...(mapping ? { mapping } : {}),
-    });
+    const preview = await call('previewImport', previewRequest({ path: file.path, mapping, dateOrder }));
     if (!alive()) return;
     wizard().patch({ preview, mapping: preview.mapping, validation: null });
   });
 }
 
-function request() {
+function choice(): WizardChoice {
   const { file, mapping, dateOrder } = wizard();
   if (!file) throw new Error('Choose a file first.');
-  return { path: file.path, options: { dateOrder }, ...(mapping ? { mapping } : {}) };
+  return { path: file.path, mapping, dateOrder };
 }
 
 export function validate(): Promise<void> {
   return step('Checking every row…', async (alive) => {
-    const started = await call('startImport', { ...request(), dryRun: true });
+    const started = await call('startImport', importRequest(choice(), { dryRun: true }));
     const done = await followJob(started, (job) => alive() && wizard().patch({ job }), alive);
     if (!alive()) {
       // Closed mid-check: a dry run writes nothing, so stop it instead of letting it run on.
@@ -95,10 +91,10 @@ export async function runImport(): Promise<void> {
   wizard().patch({ job: null, error: null });
   wizard().goTo('import');
   try {
-    const started = await call('startImport', {
-      ...request(),
-      acceptRejected: (validation?.rejected ?? 0) > 0,
-    });
+    const started = await call(
+      'startImport',
+      importRequest(choice(), { acceptRejected: (validation?.rejected ?? 0) > 0 }),
+    );
     const done = await followJob(started, (job) => alive() && wizard().patch({ job }), alive);
     if (!alive()) return;
     if (done.state === 'done') {
