@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PLAIN, settingsIssues, unknownTimeZoneMessage, type SettingsIssue } from './settingsIssues';
+import { convertTargets, targetIssues, type NameOf } from './targetUnits';
 import { KPI_IDS, type KpiId } from './types';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -47,7 +49,10 @@ const calendarFields = z
     open: clock,
     close: clock,
     holidays: z.array(day).max(2000),
-    timeZone: z.string().refine(isTimeZone, 'unknown time zone'),
+    timeZone: z.string().superRefine((tz, ctx) => {
+      if (!isTimeZone(tz))
+        ctx.addIssue({ code: 'custom', message: unknownTimeZoneMessage(tz), params: PLAIN });
+    }),
   })
   .strict();
 
@@ -65,14 +70,30 @@ export const kpiSettingsSchema = z
         mode: z.enum(['threshold', 'mean']),
       })
       .strict(),
-    nps: npsFields.refine((v) => v.detractorMax < v.promoterMin, 'detractors must be below promoters'),
+    nps: npsFields.superRefine((v, ctx) => {
+      if (v.detractorMax < v.promoterMin) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['detractorMax'],
+        message: `Detractors must stop below where promoters start (detractors up to ${v.detractorMax}, promoters from ${v.promoterMin}).`,
+        params: PLAIN,
+      });
+    }),
     ces: z
       .object({
         scale: z.union([z.literal(5), z.literal(7)]),
         direction: z.enum(['high_is_easy', 'high_is_hard']),
       })
       .strict(),
-    calendar: calendarFields.refine((v) => v.open < v.close, 'opening time must be before closing time'),
+    calendar: calendarFields.superRefine((v, ctx) => {
+      if (v.open < v.close) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['close'],
+        message: `Closing time must be after the opening time (${v.open}).`,
+        params: PLAIN,
+      });
+    }),
     fcr: z
       .object({
         mode: z.enum(['flag', 'repeat_window']),
@@ -134,22 +155,46 @@ export const kpiSettingsPatchSchema = z
   .strict();
 export type KpiSettingsPatch = z.infer<typeof kpiSettingsPatchSchema>;
 
-/** Applies a patch and validates the result (throws ZodError on an inconsistent combination). */
-export function mergeKpiSettings(current: KpiSettings, patch: KpiSettingsPatch): KpiSettings {
-  const targets = { ...current.targets };
+export type SettingsResult = { ok: true; value: KpiSettings } | { ok: false; error: SettingsIssue[] };
+
+/**
+ * Applies a patch and validates the result, targets included. A change of CSAT mode or scale or
+ * of the CES scale or direction converts (or clears) the targets the patch does not restate, so
+ * no target is ever kept in a unit it no longer is in; restated targets are taken as given in
+ * the new unit and checked against its range.
+ */
+export function applyKpiSettingsPatch(
+  current: KpiSettings,
+  patch: KpiSettingsPatch,
+  nameOf?: NameOf,
+): SettingsResult {
+  const csat = { ...current.csat, ...patch.csat };
+  const ces = { ...current.ces, ...patch.ces };
+  const restated = new Set(Object.keys(patch.targets ?? {}) as KpiId[]);
+  const { targets } = convertTargets(current.targets, current, { csat, ces }, restated);
   for (const [id, value] of Object.entries(patch.targets ?? {}) as Array<[KpiId, KpiTarget | null]>) {
     if (value === null) delete targets[id];
     else targets[id] = value;
   }
-  return kpiSettingsSchema.parse({
-    csat: { ...current.csat, ...patch.csat },
+  const parsed = kpiSettingsSchema.safeParse({
+    csat,
     nps: { ...current.nps, ...patch.nps },
-    ces: { ...current.ces, ...patch.ces },
+    ces,
     calendar: { ...current.calendar, ...patch.calendar },
     fcr: { ...current.fcr, ...patch.fcr },
     status: { ...current.status, ...patch.status },
     targets,
   });
+  if (!parsed.success) return { ok: false, error: settingsIssues(parsed.error.issues) };
+  const issues = targetIssues(parsed.data, nameOf);
+  return issues.length > 0 ? { ok: false, error: issues } : { ok: true, value: parsed.data };
+}
+
+/** `applyKpiSettingsPatch` for callers that treat invalid settings as a bug: throws the sentences. */
+export function mergeKpiSettings(current: KpiSettings, patch: KpiSettingsPatch): KpiSettings {
+  const result = applyKpiSettingsPatch(current, patch);
+  if (!result.ok) throw new Error(result.error.map((i) => i.message).join(' '));
+  return result.value;
 }
 
 /** True when the change alters derived interaction columns, so they must be recomputed. */

@@ -1,4 +1,5 @@
 import { DEFAULT_KPI_SETTINGS, kpiSettingsSchema, type KpiSettings } from '../../../shared/kpi/settings';
+import { dropOutOfRangeTargets } from '../../../shared/kpi/targetUnits';
 import type { Db } from '../db/database';
 
 const KEY = 'kpi';
@@ -6,6 +7,8 @@ const KEY = 'kpi';
 /**
  * KPI settings live in one `settings` row as JSON. Sections missing from an older file take their
  * defaults; an unreadable value falls back to the defaults rather than breaking every dashboard.
+ * Targets outside their unit's range (a % target kept after CSAT went to mean rating, before
+ * saving checked that) are dropped: compared with values in another unit they only mislead.
  */
 export function loadKpiSettings(db: Db): KpiSettings {
   const row = db.get<{ value_json: string }>('SELECT value_json FROM settings WHERE key = ?', [KEY]);
@@ -22,7 +25,9 @@ export function loadKpiSettings(db: Db): KpiSettings {
       targets: stored.targets ?? DEFAULT_KPI_SETTINGS.targets,
     };
     const parsed = kpiSettingsSchema.safeParse(merged);
-    return parsed.success ? parsed.data : DEFAULT_KPI_SETTINGS;
+    return parsed.success
+      ? { ...parsed.data, targets: dropOutOfRangeTargets(parsed.data) }
+      : DEFAULT_KPI_SETTINGS;
   } catch {
     return DEFAULT_KPI_SETTINGS;
   }
