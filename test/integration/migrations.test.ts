@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Db } from '../../electron/backend/db/database';
 import { migrate, schemaVersion } from '../../electron/backend/db/migrate';
-import { migrations } from '../../electron/backend/db/migrations';
+import { latestSchemaVersion, migrations } from '../../electron/backend/db/migrations';
 import { loadSqlJs } from '../../electron/backend/db/sqljs';
 import { generateDemoData } from '../../electron/backend/demo/generate';
 import { seededIds } from '../../electron/backend/demo/ids';
@@ -29,10 +29,16 @@ async function versionTwo(): Promise<Db> {
   return db;
 }
 
+const upTo = (version: number) => migrations.filter((m) => m.version <= version);
+
+/** Columns every schema since 1 has, so contents compare across later migrations. */
+const REVIEW_COLUMNS = `id, form_version_id, agent_id, interaction_id, evaluator, status, score, failed_critical,
+  comment, calibration_group, reviewed_at, created_at, updated_at`;
+
 const contents = (db: Db) =>
   JSON.stringify([
     db.values('SELECT * FROM interactions ORDER BY id'),
-    db.values('SELECT * FROM reviews ORDER BY id'),
+    db.values(`SELECT ${REVIEW_COLUMNS} FROM reviews ORDER BY id`),
   ]);
 
 describe('migration 3: interactions unique rule as a named index', () => {
@@ -43,7 +49,7 @@ describe('migration 3: interactions unique rule as a named index', () => {
       db.get<{ n: number }>('SELECT count(*) AS n FROM reviews WHERE interaction_id IS NOT NULL')?.n,
     ).toBeGreaterThan(0);
 
-    expect(migrate(db)).toEqual({ from: 2, to: 3 });
+    expect(migrate(db, upTo(3))).toEqual({ from: 2, to: 3 });
     expect(schemaVersion(db)).toBe(3);
     expect(contents(db)).toBe(before);
     expect(db.all('PRAGMA foreign_key_check')).toEqual([]);
@@ -72,14 +78,14 @@ describe('migration 3: interactions unique rule as a named index', () => {
     );
     db.raw.run('PRAGMA foreign_keys = ON');
     const before = contents(db);
-    expect(() => migrate(db)).toThrow(/broken references/);
+    expect(() => migrate(db, upTo(3))).toThrow(/broken references/);
     expect(schemaVersion(db)).toBe(2);
     expect(contents(db)).toBe(before);
     expect(db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
     db.close();
   });
 
-  it('upgrades a version 2 data file on open and writes it back as version 3', async () => {
+  it('upgrades a version 2 data file on open and writes it back at the latest version', async () => {
     const db = await versionTwo();
     const before = contents(db);
     const dataFile = path.join(tmp, 'v2.scorecard');
@@ -94,13 +100,120 @@ describe('migration 3: interactions unique rule as a named index', () => {
       ids: sequentialIds(),
     };
     const opened = await openDataFile(options);
-    expect(schemaVersion(opened.store.db)).toBe(3);
+    expect(schemaVersion(opened.store.db)).toBe(latestSchemaVersion);
     opened.close();
-    // The upgrade was written as a whole file: reopening finds version 3 with nothing to replay.
+    // The upgrade was written as a whole file: reopening finds it with nothing to replay.
     const again = await openDataFile(options);
-    expect(schemaVersion(again.store.db)).toBe(3);
+    expect(schemaVersion(again.store.db)).toBe(latestSchemaVersion);
     expect(again.store.stats.replayedRecords).toBe(0);
     expect(contents(again.store.db)).toBe(before);
     again.close();
+  });
+});
+
+/** A schema-3 database with reviews of every kind the backfill tells apart. */
+async function versionThree(): Promise<Db> {
+  const SQL = await loadSqlJs();
+  const db = new Db(new SQL.Database());
+  migrate(db, upTo(3));
+  const at = '2026-01-10T10:00:00.000Z';
+  db.exec(`
+    INSERT INTO teams (id, name, created_at) VALUES ('team_1', 'Blue', '${at}');
+    INSERT INTO agents (id, team_id, name, created_at) VALUES ('agt_1', 'team_1', 'Ann', '${at}');
+    INSERT INTO interactions (id, channel, agent_id, started_at, day, created_at, updated_at)
+      VALUES (1, 'call', 'agt_1', '${at}', '2026-01-10', '${at}', '${at}');
+    INSERT INTO review_forms (id, name, created_at) VALUES ('form_1', 'QA', '${at}');
+    INSERT INTO review_form_versions (id, form_id, version, definition_json, created_at)
+      VALUES ('fver_1', 'form_1', 1, '{}', '${at}');`);
+  const review = (id: string, status: string, reviewedAt: string | null, group: string | null) =>
+    db.run(
+      `INSERT INTO reviews (id, form_version_id, agent_id, interaction_id, evaluator, status, score,
+         calibration_group, reviewed_at, created_at, updated_at)
+       VALUES (?, 'fver_1', 'agt_1', 1, 'QA', ?, 80, ?, ?, '2026-01-09T08:00:00.000Z', '2026-01-11T12:00:00.000Z')`,
+      [id, status, group, reviewedAt],
+    );
+  review('rev_submitted', 'submitted', '2026-01-10T15:00:00.000Z', null);
+  review('rev_undated', 'submitted', null, null);
+  review('rev_draft', 'draft', null, null);
+  review('rev_cal_a', 'submitted', '2026-01-12T09:00:00.000Z', 'cal_1');
+  review('rev_cal_b', 'submitted', '2026-01-12T10:00:00.000Z', 'cal_1');
+  db.run(`INSERT INTO review_answers (review_id, criterion_id, rating) VALUES ('rev_submitted', 'c1', 1)`);
+  return db;
+}
+
+describe('migration 4: review lifecycle', () => {
+  it('keeps every review, backfills submitted_at and takes calibration reviews out of QA', async () => {
+    const db = await versionThree();
+    const before = contents(db);
+    const answers = JSON.stringify(db.values('SELECT * FROM review_answers'));
+
+    expect(migrate(db, upTo(4))).toEqual({ from: 3, to: 4 });
+    expect(schemaVersion(db)).toBe(4);
+    expect(contents(db)).toBe(before);
+    expect(JSON.stringify(db.values('SELECT * FROM review_answers'))).toBe(answers);
+    expect(db.all('SELECT id, submitted_at, counts_in_qa FROM reviews ORDER BY id')).toEqual([
+      { id: 'rev_cal_a', submitted_at: '2026-01-12T09:00:00.000Z', counts_in_qa: 0 },
+      { id: 'rev_cal_b', submitted_at: '2026-01-12T10:00:00.000Z', counts_in_qa: 0 },
+      { id: 'rev_draft', submitted_at: null, counts_in_qa: 1 },
+      // No review date: the last change is the closest record of the submission.
+      { id: 'rev_submitted', submitted_at: '2026-01-10T15:00:00.000Z', counts_in_qa: 1 },
+      { id: 'rev_undated', submitted_at: '2026-01-11T12:00:00.000Z', counts_in_qa: 1 },
+    ]);
+    expect(db.all('PRAGMA foreign_key_check')).toEqual([]);
+    expect(db.get('PRAGMA integrity_check')).toEqual({ integrity_check: 'ok' });
+    db.close();
+  });
+
+  it('guards the new columns and tables with constraints', async () => {
+    const db = await versionThree();
+    migrate(db, upTo(4));
+    expect(() => db.run(`UPDATE reviews SET counts_in_qa = 2 WHERE id = 'rev_draft'`)).toThrow(/CHECK/);
+
+    const dispute = (id: string, extra: Record<string, string | number | null>) => {
+      const columns: Record<string, string | number | null> = {
+        id,
+        review_id: 'rev_submitted',
+        criterion_id: 'c1',
+        agent_reason: 'I did confirm the fix.',
+        opened_at: '2026-01-13T09:00:00.000Z',
+        opened_by: 'QA',
+        original_rating: 0,
+        original_not_applicable: 0,
+        ...extra,
+      };
+      const keys = Object.keys(columns);
+      db.run(
+        `INSERT INTO review_disputes (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+        keys.map((k) => columns[k] ?? null),
+      );
+    };
+    dispute('dsp_1', {});
+    // One open dispute per criterion; a resolved one needs its time, resolver and reason.
+    expect(() => dispute('dsp_2', {})).toThrow(/UNIQUE/);
+    expect(() => dispute('dsp_3', { status: 'kept' })).toThrow(/CHECK/);
+    expect(() => dispute('dsp_4', { resolved_at: '2026-01-14T09:00:00.000Z' })).toThrow(/CHECK/);
+    expect(() =>
+      dispute('dsp_5', { status: 'kept', resolved_at: '2026-01-14T09:00:00.000Z', resolved_by: 'QA' }),
+    ).toThrow(/CHECK/);
+    dispute('dsp_6', {
+      status: 'kept',
+      resolved_at: '2026-01-14T09:00:00.000Z',
+      resolved_by: 'QA',
+      resolution_reason: 'The recording shows no check.',
+    });
+    expect(() => dispute('dsp_7', { agent_reason: '  ' })).toThrow(/CHECK/);
+    expect(() => dispute('dsp_8', { review_id: 'rev_missing', criterion_id: 'c2' })).toThrow(/FOREIGN KEY/);
+
+    const amend = (reason: string) =>
+      db.run(
+        `INSERT INTO review_amendments (id, review_id, amended_at, actor, reason, score_before, score_after,
+           failed_critical_before, failed_critical_after, answers_before_json, answers_after_json)
+         VALUES (?, 'rev_submitted', '2026-01-14T09:00:00.000Z', 'QA', ?, 80, 90, 0, 0, '[]', '[]')`,
+        [`amd_${reason.length}`, reason],
+      );
+    expect(() => amend(' ')).toThrow(/CHECK/);
+    amend('Recording re-checked.');
+    expect(db.get<{ n: number }>('SELECT count(*) AS n FROM review_amendments')?.n).toBe(1);
+    db.close();
   });
 });

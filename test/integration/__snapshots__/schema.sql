@@ -1,4 +1,4 @@
--- user_version 3
+-- user_version 4
 
 -- index agents_team on agents
 CREATE INDEX agents_team ON agents(team_id);
@@ -42,11 +42,26 @@ CREATE INDEX kpi_events_day ON kpi_events(day);
 -- index performance_reviews_agent on performance_reviews
 CREATE INDEX performance_reviews_agent ON performance_reviews(agent_id, period_start);
 
+-- index review_amendments_review on review_amendments
+CREATE INDEX review_amendments_review ON review_amendments(review_id, amended_at);
+
+-- index review_disputes_one_open on review_disputes
+CREATE UNIQUE INDEX review_disputes_one_open ON review_disputes(review_id, criterion_id) WHERE status = 'open';
+
+-- index review_disputes_review on review_disputes
+CREATE INDEX review_disputes_review ON review_disputes(review_id, criterion_id);
+
+-- index review_disputes_status on review_disputes
+CREATE INDEX review_disputes_status ON review_disputes(status, opened_at);
+
 -- index reviews_agent on reviews
 CREATE INDEX reviews_agent ON reviews(agent_id, reviewed_at);
 
 -- index reviews_interaction on reviews
 CREATE INDEX reviews_interaction ON reviews(interaction_id);
+
+-- index reviews_qa_time on reviews
+CREATE INDEX reviews_qa_time ON reviews(status, counts_in_qa, reviewed_at);
 
 -- index sqlite_autoindex_agent_shifts_1 on agent_shifts
 (automatic);
@@ -87,7 +102,13 @@ CREATE INDEX reviews_interaction ON reviews(interaction_id);
 -- index sqlite_autoindex_performance_reviews_1 on performance_reviews
 (automatic);
 
+-- index sqlite_autoindex_review_amendments_1 on review_amendments
+(automatic);
+
 -- index sqlite_autoindex_review_answers_1 on review_answers
+(automatic);
+
+-- index sqlite_autoindex_review_disputes_1 on review_disputes
 (automatic);
 
 -- index sqlite_autoindex_review_form_versions_1 on review_form_versions
@@ -478,6 +499,22 @@ CREATE TABLE performance_reviews (
   updated_at TEXT NOT NULL
 );
 
+-- table review_amendments on review_amendments
+CREATE TABLE review_amendments (
+  id TEXT PRIMARY KEY,
+  review_id TEXT NOT NULL REFERENCES reviews(id),
+  dispute_id TEXT REFERENCES review_disputes(id),
+  amended_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+  score_before REAL,
+  score_after REAL,
+  failed_critical_before INTEGER NOT NULL CHECK (failed_critical_before IN (0, 1)),
+  failed_critical_after INTEGER NOT NULL CHECK (failed_critical_after IN (0, 1)),
+  answers_before_json TEXT NOT NULL,
+  answers_after_json TEXT NOT NULL
+);
+
 -- table review_answers on review_answers
 CREATE TABLE review_answers (
   review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
@@ -486,6 +523,29 @@ CREATE TABLE review_answers (
   not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),
   comment TEXT,
   PRIMARY KEY (review_id, criterion_id)
+);
+
+-- table review_disputes on review_disputes
+CREATE TABLE review_disputes (
+  id TEXT PRIMARY KEY,
+  review_id TEXT NOT NULL REFERENCES reviews(id),
+  criterion_id TEXT NOT NULL,
+  agent_reason TEXT NOT NULL CHECK (length(trim(agent_reason)) > 0),
+  -- The rating the agent asks for, when they name one ("accepted" applies it).
+  proposed_rating REAL,
+  proposed_not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (proposed_not_applicable IN (0, 1)),
+  opened_at TEXT NOT NULL,
+  opened_by TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'kept', 'accepted', 'changed')),
+  original_rating REAL,
+  original_not_applicable INTEGER NOT NULL CHECK (original_not_applicable IN (0, 1)),
+  resolved_rating REAL,
+  resolved_not_applicable INTEGER CHECK (resolved_not_applicable IN (0, 1)),
+  resolution_reason TEXT,
+  resolved_at TEXT,
+  resolved_by TEXT,
+  CHECK ((status = 'open') = (resolved_at IS NULL)),
+  CHECK (status = 'open' OR (resolved_by IS NOT NULL AND length(trim(coalesce(resolution_reason, ''))) > 0))
 );
 
 -- table review_form_versions on review_form_versions
@@ -521,7 +581,7 @@ CREATE TABLE reviews (
   reviewed_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-);
+, submitted_at TEXT, counts_in_qa INTEGER NOT NULL DEFAULT 1 CHECK (counts_in_qa IN (0, 1)));
 
 -- table settings on settings
 CREATE TABLE settings (
