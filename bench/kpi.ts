@@ -15,7 +15,8 @@ import { rawSumSelectList } from '../shared/kpi/aggregate';
 import { Db } from '../electron/backend/db/database';
 import { migrate } from '../electron/backend/db/migrate';
 import { loadSqlJs } from '../electron/backend/db/sqljs';
-import { getAgentScorecard, getDashboard } from '../electron/backend/kpi/dashboard';
+import { getDashboard } from '../electron/backend/kpi/dashboard';
+import { getAgentScorecard } from '../electron/backend/kpi/scorecard';
 import { refreshDerived } from '../electron/backend/kpi/derive';
 
 const N = Number(process.env.KPI_BENCH_ROWS ?? 1_000_000);

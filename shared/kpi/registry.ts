@@ -1,4 +1,17 @@
 import { sumOf, type KpiSums } from './aggregate';
+import {
+  cesRatings,
+  cesStats,
+  csatRatings,
+  csatStats,
+  npsCounts,
+  npsHistogram,
+  npsHistogramFromScores,
+  ratingsFromRows,
+  retentionCounts,
+  type NpsCounts,
+  type RatingStats,
+} from './ratings';
 import type { KpiSettings } from './settings';
 import type { KpiBetter, KpiId, KpiUnit } from './types';
 
@@ -45,6 +58,12 @@ export interface ReferenceContext {
   previousRows: KpiRow[];
 }
 
+/** A reference value and the denominator (evidence n) it stands on. */
+export interface Reference {
+  value: number | null;
+  n: number;
+}
+
 export interface KpiDefinition {
   id: KpiId;
   label: string;
@@ -60,7 +79,7 @@ export interface KpiDefinition {
   /** True when the value needs logged-in time (agent_shifts). */
   needsShifts?: boolean;
   fromAggregate(sums: KpiSums, settings: KpiSettings): number | null;
-  reference(rows: KpiRow[], ctx: ReferenceContext): number | null;
+  reference(rows: KpiRow[], ctx: ReferenceContext): Reference;
 }
 
 const pct = (num: number, den: number): number | null => (den > 0 ? (100 * num) / den : null);
@@ -69,113 +88,59 @@ const count = (rows: KpiRow[], pred: (r: KpiRow) => boolean): number =>
   rows.reduce((n, r) => n + (pred(r) ? 1 : 0), 0);
 const sumBy = (rows: KpiRow[], pred: (r: KpiRow) => boolean, value: (r: KpiRow) => number): number =>
   rows.reduce((n, r) => n + (pred(r) ? value(r) : 0), 0);
+/** A reference value with the denominator it was computed on. */
+const refPct = (num: number, den: number): Reference => ({ value: pct(num, den), n: den });
+const refRatio = (num: number, den: number): Reference => ({ value: ratio(num, den), n: den });
 
-/** Same rule as the SQL: a Likert rating is rounded to its point (SQLite round = half away from zero). */
-const likert = (value: number): number => Math.sign(value) * Math.round(Math.abs(value));
 const abandonedOf = (r: KpiRow): number | null =>
   r.abandoned ?? (r.answered === null ? null : 1 - r.answered);
 const handled = (r: KpiRow): boolean => (abandonedOf(r) ?? 0) === 0;
 
-/** Maps a rating on scale `from` (1..from) linearly onto 1..to, so mixed-scale means are comparable. */
-const rescale = (k: number, from: number, to: number): number => 1 + ((k - 1) * (to - 1)) / (from - 1);
-
-interface Rated {
-  k: number;
-  scale: number;
+function csatFrom(stats: RatingStats, settings: KpiSettings): number | null {
+  return settings.csat.mode === 'mean' ? ratio(stats.sum, stats.total) : pct(stats.satisfied, stats.total);
 }
 
-/** Valid ratings (1..scale) with the scale each is on: explicit, or the setting when blank. */
-function ratingsFromRows(
-  rows: KpiRow[],
-  score: (r: KpiRow) => number | null,
-  scaleOf: (r: KpiRow) => number | null,
-  defaultScale: number,
-): Rated[] {
-  const out: Rated[] = [];
-  for (const r of rows) {
-    const v = score(r);
-    if (v === null) continue;
-    const k = likert(v);
-    const scale = scaleOf(r) ?? defaultScale;
-    if (k >= 1 && k <= scale) out.push({ k, scale });
-  }
-  return out;
+function npsFrom(c: NpsCounts): number | null {
+  return c.total > 0 ? (100 * (c.promoters - c.detractors)) / c.total : null;
 }
-
-function ratingsFromSums(
-  s: KpiSums,
-  prefix: string,
-  scales: number[],
-  unknownPrefix: string,
-  defaultScale: number,
-) {
-  const out: Array<Rated & { n: number }> = [];
-  for (const scale of scales)
-    for (let k = 1; k <= scale; k += 1) out.push({ k, scale, n: sumOf(s, `${prefix}${scale}_${k}`) });
-  for (let k = 1; k <= defaultScale; k += 1)
-    out.push({ k, scale: defaultScale, n: sumOf(s, `${unknownPrefix}_${k}`) });
-  return out;
-}
-
-function csatFrom(ratings: Array<Rated & { n: number }>, settings: KpiSettings): number | null {
-  const { mode, scale, satisfiedMin5, satisfiedMin10 } = settings.csat;
-  let total = 0;
-  let satisfied = 0;
-  let points = 0;
-  for (const { k, scale: s, n } of ratings) {
-    if (n === 0) continue;
-    total += n;
-    if (k >= (s === 5 ? satisfiedMin5 : satisfiedMin10)) satisfied += n;
-    points += n * rescale(k, s, scale);
-  }
-  return mode === 'mean' ? ratio(points, total) : pct(satisfied, total);
-}
-
-function cesFrom(ratings: Array<Rated & { n: number }>, settings: KpiSettings): number | null {
-  let total = 0;
-  let points = 0;
-  for (const { k, scale, n } of ratings) {
-    total += n;
-    points += n * rescale(k, scale, settings.ces.scale);
-  }
-  return ratio(points, total);
-}
-
-function npsFrom(hist: number[], settings: KpiSettings): number | null {
-  let total = 0;
-  let promoters = 0;
-  let detractors = 0;
-  hist.forEach((n, k) => {
-    total += n;
-    if (k >= settings.nps.promoterMin) promoters += n;
-    if (k <= settings.nps.detractorMax) detractors += n;
-  });
-  return total > 0 ? (100 * (promoters - detractors)) / total : null;
-}
-
-const withN = (ratings: Rated[]): Array<Rated & { n: number }> => ratings.map((r) => ({ ...r, n: 1 }));
 
 function retentionFrom(s: KpiSums): number | null {
-  const start = s.ret_start;
-  const end = s.ret_end;
-  const fresh = s.ret_new;
-  if (start === undefined || end === undefined || fresh === undefined || start <= 0) return null;
-  return (100 * (end - fresh)) / start;
+  const c = retentionCounts(s);
+  if (c === null || c.start <= 0) return null;
+  return (100 * (c.end - c.fresh)) / c.start;
 }
 
-function retentionReference(rows: KpiRow[], ctx: ReferenceContext): number | null {
+function retentionReference(rows: KpiRow[], ctx: ReferenceContext): Reference {
   const atStart = new Set(ctx.previousRows.flatMap((r) => (r.customer_id === null ? [] : [r.customer_id])));
   const atEnd = new Set(rows.flatMap((r) => (r.customer_id === null ? [] : [r.customer_id])));
   const fresh = [...atEnd].filter((c) => !atStart.has(c)).length;
-  return atStart.size > 0 ? (100 * (atEnd.size - fresh)) / atStart.size : null;
+  return {
+    value: atStart.size > 0 ? (100 * (atEnd.size - fresh)) / atStart.size : null,
+    n: atStart.size,
+  };
 }
 
-function iphReference(rows: KpiRow[], ctx: ReferenceContext): number | null {
+function iphReference(rows: KpiRow[], ctx: ReferenceContext): Reference {
   const shiftKeys = new Set(ctx.shifts.map((s) => `${s.agent_id}|${s.day}`));
   const seconds = ctx.shifts.reduce((n, s) => n + s.logged_in_seconds, 0);
   const handledInShifts = count(rows, (r) => handled(r) && shiftKeys.has(`${r.agent_id}|${r.day}`));
-  return seconds > 0 ? handledInShifts / (seconds / 3600) : null;
+  return { value: seconds > 0 ? handledInShifts / (seconds / 3600) : null, n: handledInShifts };
 }
+
+const csatRows = (rows: KpiRow[], settings: KpiSettings) =>
+  ratingsFromRows(
+    rows,
+    (r) => r.csat_score,
+    (r) => r.csat_scale,
+    settings.csat.scale,
+  );
+const cesRows = (rows: KpiRow[], settings: KpiSettings) =>
+  ratingsFromRows(
+    rows,
+    (r) => r.ces_score,
+    (r) => r.ces_scale,
+    settings.ces.scale,
+  );
 
 export const KPI_REGISTRY: readonly KpiDefinition[] = [
   {
@@ -186,20 +151,11 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     decimals: 1,
     description:
       'Threshold mode: responses rated satisfied (≥ 4 on 1–5, ≥ 8 on 1–10; settings) ÷ all responses × 100. Mean mode: mean rating on the configured scale. Only responses count (blank ratings are excluded).',
-    fromAggregate: (s, settings) =>
-      csatFrom(ratingsFromSums(s, 'cs', [5, 10], 'csx', settings.csat.scale), settings),
-    reference: (rows, { settings }) =>
-      csatFrom(
-        withN(
-          ratingsFromRows(
-            rows,
-            (r) => r.csat_score,
-            (r) => r.csat_scale,
-            settings.csat.scale,
-          ),
-        ),
-        settings,
-      ),
+    fromAggregate: (s, settings) => csatFrom(csatStats(csatRatings(s, settings), settings), settings),
+    reference: (rows, { settings }) => {
+      const stats = csatStats(csatRows(rows, settings), settings);
+      return { value: csatFrom(stats, settings), n: stats.total };
+    },
   },
   {
     id: 'nps',
@@ -209,19 +165,10 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     decimals: 0,
     description:
       '% promoters (9–10) − % detractors (0–6) of the 0–10 "how likely to recommend" answers; passives (7–8) count in the total. Range −100…100. Bands: 5–15 average, ≥ 30 strong.',
-    fromAggregate: (s, settings) =>
-      npsFrom(
-        Array.from({ length: 11 }, (_, k) => sumOf(s, `nps_${k}`)),
-        settings,
-      ),
+    fromAggregate: (s, settings) => npsFrom(npsCounts(npsHistogram(s), settings)),
     reference: (rows, { settings }) => {
-      const hist = Array.from({ length: 11 }, () => 0);
-      for (const r of rows) {
-        if (r.nps_score === null) continue;
-        const k = likert(r.nps_score);
-        if (k >= 0 && k <= 10) hist[k] = (hist[k] ?? 0) + 1;
-      }
-      return npsFrom(hist, settings);
+      const c = npsCounts(npsHistogramFromScores(rows.map((r) => r.nps_score)), settings);
+      return { value: npsFrom(c), n: c.total };
     },
   },
   {
@@ -232,20 +179,14 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     decimals: 2,
     description:
       'Mean of the Likert effort score (1–5 or 1–7), on the configured scale; whether high means easy or hard is a setting. Blank scores are excluded.',
-    fromAggregate: (s, settings) =>
-      cesFrom(ratingsFromSums(s, 'ce', [5, 7], 'cex', settings.ces.scale), settings),
-    reference: (rows, { settings }) =>
-      cesFrom(
-        withN(
-          ratingsFromRows(
-            rows,
-            (r) => r.ces_score,
-            (r) => r.ces_scale,
-            settings.ces.scale,
-          ),
-        ),
-        settings,
-      ),
+    fromAggregate: (s, settings) => {
+      const stats = cesStats(cesRatings(s, settings), settings);
+      return ratio(stats.sum, stats.total);
+    },
+    reference: (rows, { settings }) => {
+      const stats = cesStats(cesRows(rows, settings), settings);
+      return refRatio(stats.sum, stats.total);
+    },
   },
   {
     id: 'fcr',
@@ -261,11 +202,11 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
         : pct(sumOf(s, 'fcrw_yes'), sumOf(s, 'fcrw_n')),
     reference: (rows, { settings }) =>
       settings.fcr.mode === 'flag'
-        ? pct(
+        ? refPct(
             count(rows, (r) => r.fcr === 1),
             count(rows, (r) => r.fcr !== null),
           )
-        : pct(
+        : refPct(
             count(rows, (r) => r.repeat_contact === 0 && r.resolved === 1),
             count(rows, (r) => r.repeat_contact !== null && r.resolved !== null),
           ),
@@ -281,7 +222,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     fromAggregate: (s) => ratio(sumOf(s, 'art_sum'), sumOf(s, 'art_n')),
     reference: (rows) => {
       const ok = (r: KpiRow) => r.resolved === 1 && r.resolution_business_seconds !== null;
-      return ratio(
+      return refRatio(
         sumBy(rows, ok, (r) => r.resolution_business_seconds ?? 0),
         count(rows, ok),
       );
@@ -298,7 +239,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     fromAggregate: (s) => ratio(sumOf(s, 'frt_sum'), sumOf(s, 'frt_n')),
     reference: (rows) => {
       const ok = (r: KpiRow) => r.first_response_seconds !== null;
-      return ratio(
+      return refRatio(
         sumBy(rows, ok, (r) => r.first_response_seconds ?? 0),
         count(rows, ok),
       );
@@ -313,7 +254,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     description: 'Resolved ÷ submitted × 100 (interactions whose resolved flag is blank are excluded).',
     fromAggregate: (s) => pct(sumOf(s, 'res_yes'), sumOf(s, 'res_n')),
     reference: (rows) =>
-      pct(
+      refPct(
         count(rows, (r) => r.resolved === 1),
         count(rows, (r) => r.resolved !== null),
       ),
@@ -328,7 +269,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
       'Complaints that needed a second level (expert, manager) ÷ complaints × 100 (complaints with a blank escalation flag are excluded).',
     fromAggregate: (s) => pct(sumOf(s, 'esc_yes'), sumOf(s, 'esc_n')),
     reference: (rows) =>
-      pct(
+      refPct(
         count(rows, (r) => r.is_complaint === 1 && r.escalated === 1),
         count(rows, (r) => r.is_complaint === 1 && r.escalated !== null),
       ),
@@ -343,7 +284,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
       'Abandoned calls or chats ÷ all inquiries × 100; the aim is 0. Abandoned = the abandoned flag, else not answered; inquiries with neither are excluded.',
     fromAggregate: (s) => pct(sumOf(s, 'ab_yes'), sumOf(s, 'ab_n')),
     reference: (rows) =>
-      pct(
+      refPct(
         count(rows, (r) => abandonedOf(r) === 1),
         count(rows, (r) => abandonedOf(r) !== null),
       ),
@@ -374,7 +315,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     },
     reference: (rows, ctx) => {
       const crr = retentionReference(rows, ctx);
-      return crr === null ? null : 100 - crr;
+      return { value: crr.value === null ? null : 100 - crr.value, n: crr.n };
     },
   },
   {
@@ -388,7 +329,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     fromAggregate: (s) => ratio(sumOf(s, 'aht_sum'), sumOf(s, 'aht_n')),
     reference: (rows) => {
       const ok = (r: KpiRow) => r.talk_seconds !== null && handled(r);
-      return ratio(
+      return refRatio(
         sumBy(rows, ok, (r) => (r.talk_seconds ?? 0) + (r.hold_seconds ?? 0) + (r.wrap_seconds ?? 0)),
         count(rows, ok),
       );
@@ -420,7 +361,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
       'Offers made (upsells count too) ÷ eligible interactions × 100 (blank offer flags excluded).',
     fromAggregate: (s) => pct(sumOf(s, 'xo_yes'), sumOf(s, 'xo_n')),
     reference: (rows) =>
-      pct(
+      refPct(
         count(rows, (r) => r.cross_sell_eligible === 1 && r.cross_sell_offered === 1),
         count(rows, (r) => r.cross_sell_eligible === 1 && r.cross_sell_offered !== null),
       ),
@@ -434,7 +375,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     description: 'Conversions ÷ offers × 100 (offers with a blank outcome excluded).',
     fromAggregate: (s) => pct(sumOf(s, 'xc_yes'), sumOf(s, 'xc_n')),
     reference: (rows) =>
-      pct(
+      refPct(
         count(rows, (r) => r.cross_sell_offered === 1 && r.cross_sell_converted === 1),
         count(rows, (r) => r.cross_sell_offered === 1 && r.cross_sell_converted !== null),
       ),
@@ -448,7 +389,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     description:
       'New interactions in the period (day/week/month/quarter); event marks on the chart explain spikes.',
     fromAggregate: (s) => sumOf(s, 'n'),
-    reference: (rows) => rows.length,
+    reference: (rows) => ({ value: rows.length, n: rows.length }),
   },
   {
     id: 'sentiment_positive',
@@ -460,7 +401,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
       'Share of customer comments that are positive (offline lexicon) × 100, over interactions with a comment or a sentiment.',
     fromAggregate: (s) => pct(sumOf(s, 'sent_pos'), sumOf(s, 'sent_n')),
     reference: (rows) =>
-      pct(
+      refPct(
         count(rows, (r) => r.sentiment === 1),
         count(rows, (r) => r.sentiment !== null),
       ),
@@ -475,7 +416,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
       'Share of customer comments that are negative (offline lexicon) × 100, over interactions with a comment or a sentiment.',
     fromAggregate: (s) => pct(sumOf(s, 'sent_neg'), sumOf(s, 'sent_n')),
     reference: (rows) =>
-      pct(
+      refPct(
         count(rows, (r) => r.sentiment === -1),
         count(rows, (r) => r.sentiment !== null),
       ),

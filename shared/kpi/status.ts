@@ -40,3 +40,23 @@ export function trendDirection(
     better === 'neutral' || direction === 'flat' ? null : (direction === 'up') === (better === 'higher');
   return { delta, direction, improving };
 }
+
+/**
+ * Words for a status that follow the KPI's direction: "worse than target" for an escalation rate
+ * of 28% against 10%, never "below target". `none` splits into "no target" and "no data" so an
+ * empty period never reads as good news.
+ */
+export function statusWords(status: KpiStatus, value: number | null, target: number | null): string {
+  if (value === null) return 'no data';
+  if (target === null) return status === 'none' ? 'no target' : status === 'good' ? 'strong' : 'weak';
+  switch (status) {
+    case 'good':
+      return 'better than target';
+    case 'warn':
+      return 'slightly worse than target';
+    case 'bad':
+      return 'worse than target';
+    default:
+      return 'no target';
+  }
+}

@@ -112,7 +112,19 @@ describe('KPI engine through the backend', () => {
     expect(d.events.map((e) => e.label)).toEqual(['Product launch']);
     expect(d.agentRanking.map((r) => r.name)).toEqual(['=HYPERLINK("x")', 'Ada']);
     expect(d.agentRanking[1]?.values.csat).toBeCloseTo((2 / 3) * 100);
-    expect(d.exceptions.filter((e) => e.kpiId === 'csat').map((e) => e.agentId)).toEqual([bo.id, ada.id]);
+    // 3 and 2 responses are below minN (20): marked in the ranking, never raised as exceptions.
+    expect(d.exceptions).toEqual([]);
+    expect(d.agentRanking[1]?.evidence.csat).toMatchObject({
+      n: 3,
+      nLabel: 'responses',
+      lowConfidence: true,
+    });
+    await call('updateKpiSettings', { status: { minN: 1 } });
+    const trusting = await call('getDashboard', { ...NOV, teamId, granularity: 'week' });
+    // Bo's 0 of 2 is a surer miss of 80% than Ada's 2 of 3.
+    const csatMisses = trusting.exceptions.filter((e) => e.kpiId === 'csat');
+    expect(csatMisses.map((e) => e.agentId)).toEqual([bo.id, ada.id]);
+    expect(csatMisses[0]?.certainty).toBeGreaterThan(csatMisses[1]?.certainty ?? 1);
   });
 
   it('applies settings at query time and re-derives business time when the calendar changes', async () => {

@@ -1,9 +1,11 @@
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { KpiEventDto } from '../../../shared/ipc/contracts/kpi';
 import { nowIso } from '../core/context';
-import { getAgentScorecard, getDashboard, listEvents } from '../kpi/dashboard';
+import { getDashboard, listEvents } from '../kpi/dashboard';
+import { getAgentScorecard } from '../kpi/scorecard';
 import { ensureAggregates } from '../kpi/derive';
 import { modesText, selectKpis, toDto } from '../kpi/engine';
+import { explainKpi } from '../kpi/explain';
 import { exportScorecardCsv, queryKpis } from '../kpi/report';
 import { loadKpiSettings } from '../kpi/settingsStore';
 import type { Handlers } from './types';
@@ -14,6 +16,7 @@ export const kpiHandlers: Handlers<
   | 'getAgentScorecard'
   | 'queryKpis'
   | 'exportScorecardCsv'
+  | 'explainKpi'
   | 'listKpiEvents'
   | 'addKpiEvent'
   | 'deleteKpiEvent'
@@ -37,6 +40,10 @@ export const kpiHandlers: Handlers<
   exportScorecardCsv(input, ctx) {
     ensureAggregates(ctx.db);
     return exportScorecardCsv(ctx.db, input);
+  },
+  explainKpi(input, ctx) {
+    ensureAggregates(ctx.db);
+    return explainKpi(ctx.db, input, ctx.clock.now());
   },
   listKpiEvents: (input, ctx) => listEvents(ctx.db, input, input.teamId),
   addKpiEvent(input, ctx) {

@@ -1,6 +1,7 @@
-import type { KpiDefinitionDto, PeriodValue } from '../../../shared/ipc/contracts/kpi';
+import type { KpiDefinitionDto, KpiEvidence, PeriodValue } from '../../../shared/ipc/contracts/kpi';
 import { addSums, emptySums, type KpiSums } from '../../../shared/kpi/aggregate';
-import { addDays, eachDay, listBuckets, periodLabel } from '../../../shared/kpi/periods';
+import { kpiEvidence, kpiSample } from '../../../shared/kpi/kpiEvidence';
+import { addDays, bucketEnd, eachDay, listBuckets, periodLabel } from '../../../shared/kpi/periods';
 import { KPI_REGISTRY, kpiBetter, kpiUnit, type KpiDefinition } from '../../../shared/kpi/registry';
 import { resolveTarget, type KpiSettings } from '../../../shared/kpi/settings';
 import type { DayRange, Granularity, KpiId } from '../../../shared/kpi/types';
@@ -42,6 +43,19 @@ export function evaluate(defs: readonly KpiDefinition[], sums: KpiSums, settings
   return values;
 }
 
+/** Values and the evidence behind each non-null one. */
+export function evaluateWithEvidence(defs: readonly KpiDefinition[], sums: KpiSums, settings: KpiSettings) {
+  const values: Partial<Record<KpiId, number | null>> = {};
+  const evidence: Partial<Record<KpiId, KpiEvidence>> = {};
+  for (const def of defs) {
+    const value = def.fromAggregate(sums, settings);
+    values[def.id] = value;
+    const e = kpiEvidence(def, value, sums, settings);
+    if (e) evidence[def.id] = e;
+  }
+  return { values, evidence };
+}
+
 /** Daily sums plus logged-in time per day, the raw material of every series. */
 export interface DailyData {
   sums: Map<string, KpiSums>;
@@ -68,6 +82,20 @@ export function sumRange(data: DailyData, range: DayRange): KpiSums {
   return total;
 }
 
+/**
+ * A bucket is partial when the range cuts it (a week or month only partly inside) or when it is
+ * not over yet on the business "today" (under way, or still to come): a chart marks it rather
+ * than compare it with whole buckets.
+ */
+export function isPartialBucket(
+  bucket: DayRange & { period: string },
+  granularity: Granularity,
+  today: string | undefined,
+): boolean {
+  const clipped = bucket.from !== bucket.period || bucket.to !== bucketEnd(bucket.period, granularity);
+  return clipped || (today !== undefined && bucket.to >= today);
+}
+
 export function bucketSeries(
   defs: readonly KpiDefinition[],
   data: DailyData,
@@ -75,6 +103,7 @@ export function bucketSeries(
   granularity: Granularity,
   settings: KpiSettings,
   retention?: (bucket: DayRange & { period: string }) => KpiSums | null,
+  today?: string,
 ): Map<KpiId, PeriodValue[]> {
   const out = new Map<KpiId, PeriodValue[]>(defs.map((d) => [d.id, []]));
   for (const bucket of listBuckets(range, granularity)) {
@@ -82,8 +111,12 @@ export function bucketSeries(
     const extra = defs.some((d) => d.needsCustomers) ? retention?.(bucket) : null;
     if (extra) Object.assign(sums, extra);
     const label = periodLabel(bucket.period, granularity);
-    for (const def of defs)
-      out.get(def.id)?.push({ period: bucket.period, label, value: def.fromAggregate(sums, settings) });
+    const partial = isPartialBucket(bucket, granularity, today);
+    for (const def of defs) {
+      const value = def.fromAggregate(sums, settings);
+      const n = value === null ? 0 : kpiSample(def.id, sums, settings).n;
+      out.get(def.id)?.push({ period: bucket.period, label, value, n, partial });
+    }
   }
   return out;
 }

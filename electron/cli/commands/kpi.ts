@@ -3,7 +3,7 @@ import path from 'node:path';
 import { QUERY_GROUPINGS, type QueryGrouping } from '../../../shared/ipc/contracts/kpi';
 import { DAY_RE } from '../../../shared/kpi/periods';
 import { ensureAggregates } from '../../backend/kpi/derive';
-import { exportScorecardCsv, queryKpis } from '../../backend/kpi/report';
+import { describeQuery, exportScorecardCsv } from '../../backend/kpi/report';
 import { openDataFile } from '../../backend/open';
 import { appVersion } from '../app-version';
 import { CliError, EXIT_OK, parseOptions, printJson, requireOption, type CliCommand } from '../command';
@@ -69,7 +69,7 @@ export const kpiCommand: CliCommand = {
       }
       const input = { from, to, by, ...(agentId ? { agentId } : {}) };
       if (v.format === 'csv') process.stdout.write(exportScorecardCsv(db, input).csv);
-      else printJson(queryKpis(db, input));
+      else printJson(describeQuery(db, input));
     } finally {
       opened.close();
     }

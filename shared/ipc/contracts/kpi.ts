@@ -43,12 +43,34 @@ export interface KpiRegistryInfo {
   modes: { csat: string; fcr: string; ces: string };
 }
 
+/**
+ * How much evidence stands behind a value (issue 8 item 4). Every KPI value the backend sends
+ * carries one, so a screen never shows a number without its denominator.
+ */
+export interface KpiEvidence {
+  /** The denominator: responses, complaints, resolved tickets, handled interactions… */
+  n: number;
+  /** What n counts, plural, in plain words ("responses", "complaints", "resolved tickets"). */
+  nLabel: string;
+  /** 95% interval in the KPI's unit: Wilson for rates; null where none is defined (volume). */
+  interval: { low: number; high: number } | null;
+  /** n is below settings.status.minN: shown marked, kept out of the exceptions. */
+  lowConfidence: boolean;
+}
+
 export interface PeriodValue {
   /** First day of the bucket (week: ISO Monday). */
   period: string;
   /** Human label: 2026-01-05, 2026-W02, 2026-01, 2026-Q1. */
   label: string;
   value: number | null;
+  /** Denominator of this bucket's value (0 when there is no data). */
+  n: number;
+  /**
+   * The bucket is cut by the range (a week or month only partly inside it) or still under way:
+   * charts mark it as partial rather than compare it with whole buckets.
+   */
+  partial: boolean;
 }
 
 /** A KPI's value for a period against its previous period and its target. */
@@ -63,6 +85,10 @@ export interface KpiComparison {
   improving: boolean | null;
   target: number | null;
   status: KpiStatus;
+  /** Evidence behind `value`; null when value is null. */
+  evidence: KpiEvidence | null;
+  /** Evidence behind `previous`; null when previous is null. */
+  previousEvidence: KpiEvidence | null;
 }
 
 export interface KpiTile extends KpiComparison {
@@ -94,6 +120,8 @@ export interface AgentRankingRow {
   /** Interactions in the period (for sorting / small-sample hints). */
   volume: number;
   values: Partial<Record<KpiId, number | null>>;
+  /** Evidence behind each non-null value. */
+  evidence: Partial<Record<KpiId, KpiEvidence>>;
   targets: Partial<Record<KpiId, number | null>>;
   status: Partial<Record<KpiId, KpiStatus>>;
 }
@@ -107,6 +135,12 @@ export interface KpiException {
   /** How far on the wrong side of the target (always ≥ 0, in the KPI's unit). */
   gap: number;
   status: 'warn' | 'bad';
+  evidence: KpiEvidence;
+  /**
+   * How sure the miss is, 0–1: for rates, one minus the one-sided p-value of "the true rate is on
+   * the right side of the target" (normal approximation); exceptions are ordered by this.
+   */
+  certainty: number;
 }
 
 export interface Dashboard {
@@ -120,15 +154,24 @@ export interface Dashboard {
   trends: KpiTrend[];
   events: KpiEventDto[];
   agentRanking: AgentRankingRow[];
-  /** Agents below target, worst first (status bad before warn). */
+  /** Agents worse than target, the surest misses first; low-confidence values are left out. */
   exceptions: KpiException[];
+  /** Interactions in the (elapsed part of the) period for this scope: 0 means "no data", never "all good". */
+  interactionCount: number;
+  /** The smallest n a value is trusted on (settings.status.minN), for legends. */
+  minN: number;
   /** Milliseconds the backend spent (for the status bar and the benchmark). */
   elapsedMs: number;
 }
 
 export interface ScorecardKpi extends KpiComparison {
-  /** The agent's team over the same period (pooled over all its interactions). */
+  /**
+   * The agent's team over the same period: pooled over all its interactions, except for
+   * additive counts (volume), where it is the average agent of the team (total ÷ active agents).
+   */
   teamValue: number | null;
+  /** How teamValue was formed, for the label ("team" or "average agent"). */
+  teamBasis: 'pooled' | 'average_agent';
   series: Array<PeriodValue & { teamValue: number | null }>;
 }
 
@@ -162,7 +205,46 @@ export interface KpiQueryResult {
   by: QueryGrouping;
   kpis: KpiDefinitionDto[];
   /** One row per group, sorted by key; `key` is an id or a period start, `label` a name or period label. */
-  rows: Array<{ key: string; label: string; values: Partial<Record<KpiId, number | null>> }>;
+  rows: Array<{
+    key: string;
+    label: string;
+    values: Partial<Record<KpiId, number | null>>;
+    evidence: Partial<Record<KpiId, KpiEvidence>>;
+  }>;
+}
+
+/** One count in a "how is this computed" trail, e.g. {count: 1191, label: 'without a rating'}. */
+export interface KpiCount {
+  count: number;
+  label: string;
+}
+
+/** The "how is this computed" panel of one KPI in one scope and range (issue 8 item 5). */
+export interface KpiExplanation {
+  kpiId: KpiId;
+  label: string;
+  from: string;
+  to: string;
+  /** The formula in force under the current settings, in words. */
+  formula: string;
+  value: number | null;
+  evidence: KpiEvidence | null;
+  /** Interactions in scope. */
+  scope: KpiCount;
+  numerator: KpiCount | null;
+  denominator: KpiCount | null;
+  /** What was left out, each with its count ("1,191 without a rating are not counted"). */
+  excluded: KpiCount[];
+  /** Retention only: customers at start, at end, new. */
+  retention: { atStart: number; atEnd: number; fresh: number } | null;
+  /**
+   * False when the KPI cannot be measured from this data (retention with no recurring customers
+   * or no customer ids): the value is null and `notMeasurableReason` says why.
+   */
+  measurable: boolean;
+  notMeasurableReason: string | null;
+  /** One plain sentence per step, in order: the trail shown in the panel. */
+  steps: string[];
 }
 
 const selectors = {
@@ -196,6 +278,18 @@ export const kpiContract = {
   exportScorecardCsv: method<{ fileName: string; csv: string }>()(
     z
       .object({ ...selectors, by: z.enum(QUERY_GROUPINGS) })
+      .strict()
+      .refine(rangeCheck, rangeMessage),
+  ),
+  /** The "how is this computed" trail for one KPI, team or agent, range. */
+  explainKpi: method<KpiExplanation>()(
+    z
+      .object({
+        ...range,
+        kpiId,
+        teamId: z.string().min(1).optional(),
+        agentId: z.string().min(1).optional(),
+      })
       .strict()
       .refine(rangeCheck, rangeMessage),
   ),

@@ -67,7 +67,7 @@ const retentionRef = (rows: Gen[], keep: (g: Gen) => boolean) => {
     settings: DEFAULT_KPI_SETTINGS,
     shifts: [],
     previousRows: rows.filter((g) => inRange(g, FEB)).map(toRow),
-  });
+  }).value;
 };
 
 describe('maintained KPI tables', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { previousRange } from '../../../shared/kpi/periods';
 import { businessSeconds } from '../../../shared/kpi/businessTime';
+import { kpiSample } from '../../../shared/kpi/kpiEvidence';
 import { KPI_REGISTRY, type KpiRow, type ShiftRow } from '../../../shared/kpi/registry';
 import { lexiconSentiment } from '../../../shared/kpi/sentiment';
 import { DEFAULT_KPI_SETTINGS, type KpiSettings } from '../../../shared/kpi/settings';
@@ -267,7 +268,10 @@ describe('KPI registry: SQL aggregates equal the TS reference', () => {
         for (const def of KPI_REGISTRY) {
           const sql = def.fromAggregate(sums, settings);
           const ref = def.reference(inRange, { settings, shifts, previousRows: inPrev });
-          if (!close(sql, ref)) throw new Error(`${def.id}: SQL ${sql} ≠ reference ${ref}`);
+          if (!close(sql, ref.value)) throw new Error(`${def.id}: SQL ${sql} ≠ reference ${ref.value}`);
+          // The evidence's n is the denominator the reference divides by.
+          const { n } = kpiSample(def.id, sums, settings);
+          if (n !== ref.n) throw new Error(`${def.id}: evidence n ${n} ≠ reference denominator ${ref.n}`);
         }
       }),
       { numRuns: 60 },
