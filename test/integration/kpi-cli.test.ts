@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiQueryResult } from '../../shared/ipc/contracts/kpi';
+import type { describeQuery } from '../../electron/backend/kpi/report';
+
+type DescribedQuery = ReturnType<typeof describeQuery>;
 import { runCli } from '../support/cli';
 
 const cli = runCli;
@@ -43,7 +46,7 @@ describe('cli kpi', () => {
       'agent',
     );
     expect(json.code, json.stderr).toBe(0);
-    const result = JSON.parse(json.stdout) as KpiQueryResult;
+    const result = JSON.parse(json.stdout) as DescribedQuery;
     expect(result).toMatchObject({ from: '2025-12-01', to: '2025-12-31', by: 'agent' });
     expect(result.rows).toHaveLength(4);
     for (const row of result.rows) {
@@ -51,6 +54,16 @@ describe('cli kpi', () => {
       expect(row.values.csat).toBeGreaterThanOrEqual(0);
       expect(row.values.csat).toBeLessThanOrEqual(100);
       expect(row.values.nps).toBeGreaterThanOrEqual(-100);
+      // Every value with its evidence, and its status in words that follow the KPI's direction.
+      const csat = row.evidence.csat;
+      expect(csat?.nLabel).toBe('responses');
+      expect(csat?.interval?.low).toBeLessThanOrEqual(row.values.csat ?? NaN);
+      expect(csat?.interval?.high).toBeGreaterThanOrEqual(row.values.csat ?? NaN);
+      expect(row.targets.escalation_rate).toBe(10);
+      const esc = row.values.escalation_rate ?? null;
+      expect(row.statusText.escalation_rate).toMatch(
+        esc === null ? /^no data$/ : esc <= 10 ? /^better than target$/ : /^(slightly )?worse than target$/,
+      );
     }
 
     const csv = await cli(
@@ -69,6 +82,9 @@ describe('cli kpi', () => {
     expect(csv.code, csv.stderr).toBe(0);
     const lines = csv.stdout.trim().split(/\r?\n/);
     expect(lines).toHaveLength(1 + 4);
+    expect(lines[0]).toMatch(
+      /,Escalation rate \(%\),Escalation rate target,Escalation rate status,Escalation rate n,Escalation rate 95% low,Escalation rate 95% high,Escalation rate low confidence,/,
+    );
     const first = result.rows[0];
     expect(lines.some((line) => first !== undefined && line.includes(first.label))).toBe(true);
   });

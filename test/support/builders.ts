@@ -87,3 +87,13 @@ export function buildInteraction(ctx: Ctx, overrides: InteractionOverrides = {})
   );
   return { id, ...values };
 }
+
+export function buildCustomer(ctx: Ctx, overrides: Partial<{ id: string; name: string | null }> = {}) {
+  const customer = { id: overrides.id ?? ctx.ids.next('cus'), name: overrides.name ?? null };
+  ctx.db.run('INSERT INTO customers (id, name, created_at) VALUES (?, ?, ?)', [
+    customer.id,
+    customer.name,
+    ctx.clock.now().toISOString(),
+  ]);
+  return customer;
+}

@@ -270,8 +270,10 @@ describe('KPI registry: SQL aggregates equal the TS reference', () => {
           const ref = def.reference(inRange, { settings, shifts, previousRows: inPrev });
           if (!close(sql, ref.value)) throw new Error(`${def.id}: SQL ${sql} ≠ reference ${ref.value}`);
           // The evidence's n is the denominator the reference divides by.
-          const { n } = kpiSample(def.id, sums, settings);
+          const { n, interval } = kpiSample(def.id, sums, settings);
           if (n !== ref.n) throw new Error(`${def.id}: evidence n ${n} ≠ reference denominator ${ref.n}`);
+          if (sql !== null && interval && !(interval.low <= sql + 1e-9 && sql <= interval.high + 1e-9))
+            throw new Error(`${def.id}: ${sql} outside its interval ${interval.low}…${interval.high}`);
         }
       }),
       { numRuns: 60 },
