@@ -5,6 +5,7 @@ import { importsContract } from './contracts/imports';
 import { interactionsContract } from './contracts/interactions';
 import { kpiContract } from './contracts/kpi';
 import { profileContract } from './contracts/profile';
+import { reviewLifecycleContract } from './contracts/reviewLifecycle';
 import { reviewsContract } from './contracts/reviews';
 import { settingsContract } from './contracts/settings';
 import { shellContract } from './contracts/shell';
@@ -25,6 +26,7 @@ export const backendContract = {
   ...kpiContract,
   ...profileContract,
   ...reviewsContract,
+  ...reviewLifecycleContract,
   ...settingsContract,
   ...interactionsContract,
   ...storeContract,

@@ -5,7 +5,7 @@ import { importHandlers } from './imports';
 import { interactionHandlers } from './interactions';
 import { kpiHandlers } from './kpi';
 import { profileHandlers } from './profile';
-import { reviewHandlers } from './reviews';
+import { reviewHandlers, reviewLifecycleHandlers } from './reviews';
 import { settingsHandlers } from './settings';
 import { storeHandlers } from './store';
 import type { Handlers } from './types';
@@ -19,6 +19,7 @@ export const handlers: Handlers<BackendMethodName> = {
   ...kpiHandlers,
   ...profileHandlers,
   ...reviewHandlers,
+  ...reviewLifecycleHandlers,
   ...settingsHandlers,
   ...interactionHandlers,
   ...storeHandlers,

@@ -1,5 +1,14 @@
 import { audited } from '../core/audit';
+import { amendReview } from '../reviews/amend';
+import { getReviewContext } from '../reviews/context';
 import { exportForm, getFormVersion, importForm, listForms, saveForm, setArchived } from '../reviews/forms';
+import {
+  getReviewDetail,
+  saveReviewAnswer,
+  setReviewComment,
+  startReview,
+  submitReview,
+} from '../reviews/lifecycle';
 import type { Handlers } from './types';
 
 type ReviewMethods =
@@ -17,4 +26,23 @@ export const reviewHandlers: Handlers<ReviewMethods> = {
   setReviewFormArchived: audited('review_form', (input, ctx, audit) => setArchived(ctx, input, audit)),
   exportReviewForm: ({ versionId }, ctx) => exportForm(ctx, versionId),
   importReviewForm: audited('review_form', ({ json }, ctx, audit) => importForm(ctx, json, audit)),
+};
+
+type ReviewLifecycleMethods =
+  | 'startReview'
+  | 'getReview'
+  | 'saveReviewAnswer'
+  | 'setReviewComment'
+  | 'submitReview'
+  | 'amendReview'
+  | 'getReviewContext';
+
+export const reviewLifecycleHandlers: Handlers<ReviewLifecycleMethods> = {
+  startReview: audited('review', (input, ctx, audit) => startReview(ctx, input, audit)),
+  getReview: ({ reviewId }, ctx) => getReviewDetail(ctx, reviewId),
+  saveReviewAnswer: audited('review', (input, ctx, audit) => saveReviewAnswer(ctx, input, audit)),
+  setReviewComment: audited('review', (input, ctx, audit) => setReviewComment(ctx, input, audit)),
+  submitReview: audited('review', ({ reviewId }, ctx, audit) => submitReview(ctx, reviewId, audit)),
+  amendReview: audited('review', (input, ctx, audit) => amendReview(ctx, input, audit)),
+  getReviewContext: (input, ctx) => getReviewContext(ctx, input),
 };
