@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { agentsContract } from './contracts/agents';
 import { appContract } from './contracts/app';
+import { disputesContract } from './contracts/disputes';
 import { importsContract } from './contracts/imports';
 import { interactionsContract } from './contracts/interactions';
 import { kpiContract } from './contracts/kpi';
@@ -27,6 +28,7 @@ export const backendContract = {
   ...profileContract,
   ...reviewsContract,
   ...reviewLifecycleContract,
+  ...disputesContract,
   ...settingsContract,
   ...interactionsContract,
   ...storeContract,

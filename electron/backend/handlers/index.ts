@@ -5,7 +5,7 @@ import { importHandlers } from './imports';
 import { interactionHandlers } from './interactions';
 import { kpiHandlers } from './kpi';
 import { profileHandlers } from './profile';
-import { reviewHandlers, reviewLifecycleHandlers } from './reviews';
+import { disputeHandlers, reviewHandlers, reviewLifecycleHandlers } from './reviews';
 import { settingsHandlers } from './settings';
 import { storeHandlers } from './store';
 import type { Handlers } from './types';
@@ -20,6 +20,7 @@ export const handlers: Handlers<BackendMethodName> = {
   ...profileHandlers,
   ...reviewHandlers,
   ...reviewLifecycleHandlers,
+  ...disputeHandlers,
   ...settingsHandlers,
   ...interactionHandlers,
   ...storeHandlers,

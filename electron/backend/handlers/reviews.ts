@@ -1,6 +1,8 @@
 import { audited } from '../core/audit';
 import { amendReview } from '../reviews/amend';
 import { getReviewContext } from '../reviews/context';
+import { listDisputes } from '../reviews/disputeViews';
+import { openDispute, resolveDispute } from '../reviews/disputes';
 import { exportForm, getFormVersion, importForm, listForms, saveForm, setArchived } from '../reviews/forms';
 import {
   getReviewDetail,
@@ -45,4 +47,10 @@ export const reviewLifecycleHandlers: Handlers<ReviewLifecycleMethods> = {
   submitReview: audited('review', ({ reviewId }, ctx, audit) => submitReview(ctx, reviewId, audit)),
   amendReview: audited('review', (input, ctx, audit) => amendReview(ctx, input, audit)),
   getReviewContext: (input, ctx) => getReviewContext(ctx, input),
+};
+
+export const disputeHandlers: Handlers<'openDispute' | 'resolveDispute' | 'listDisputes'> = {
+  openDispute: audited('dispute', (input, ctx, audit) => openDispute(ctx, input, audit)),
+  resolveDispute: audited('dispute', (input, ctx, audit) => resolveDispute(ctx, input, audit)),
+  listDisputes: (input, ctx) => listDisputes(ctx, input),
 };
