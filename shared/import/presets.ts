@@ -84,6 +84,8 @@ export const FIELD_SYNONYMS: Record<TargetField, string[]> = {
     'contact date',
   ],
   started_time: ['time', 'call time', 'start time of day', 'hour'],
+  // Never guessed: only the user knows whether a purchase or due date may stand in for a start.
+  started_fallback: [],
   topic: [
     'topic',
     'category',
@@ -273,6 +275,26 @@ export const PRESETS: ImportPreset[] = [
     },
   },
 ];
+
+/**
+ * Not a fixed mapping: each column is matched by its name (FIELD_SYNONYMS). Listed with the presets
+ * so the wizard can show it as what was detected, and the user can go back to it.
+ */
+export const GENERIC_PRESET = {
+  id: 'generic',
+  name: 'Generic export (columns matched by name)',
+  description: 'Maps every column whose name is a known synonym ("Created at", "Agent", "CSAT"…).',
+} as const;
+
+export const isPresetId = (id: string): boolean =>
+  id === GENERIC_PRESET.id || PRESETS.some((p) => p.id === id);
+
+/** A preset's mapping fitted to the file's headers, or null for an unknown id. */
+export function presetMapping(id: string, headers: string[]): DetectedMapping | null {
+  if (id === GENERIC_PRESET.id) return { presetId: id, mapping: genericMapping(headers), unmapped: [] };
+  const preset = PRESETS.find((p) => p.id === id);
+  return preset ? applyPreset(preset, headers) : null;
+}
 
 /** The talk column of the call-center export is named differently in the CSV conversion. */
 const PRESET_ALIASES: Record<string, Partial<Record<TargetField, string[]>>> = {

@@ -25,6 +25,7 @@ import {
   type ParseFail,
   type RawCell,
 } from './parse';
+import { ALL_OUT_COLUMNS, type OutColumn } from './columns';
 import { normalizeHeader } from './presets';
 import {
   FIELD_KINDS,
@@ -38,49 +39,7 @@ import {
 } from './types';
 
 export type SqlCell = string | number | null;
-
-/** Columns `process` fills. Name columns (agent/team/customer) hold text; the writer resolves ids. */
-export type OutColumn =
-  | 'external_id'
-  | 'channel'
-  | 'agent_name'
-  | 'team_name'
-  | 'customer_ref'
-  | 'customer_name'
-  | 'customer_email'
-  | 'started_at'
-  | 'day'
-  | 'topic'
-  | 'subject'
-  | 'priority'
-  | 'status'
-  | 'answered'
-  | 'abandoned'
-  | 'resolved'
-  | 'first_response_at'
-  | 'first_response_seconds'
-  | 'resolved_at'
-  | 'resolution_seconds'
-  | 'resolution_business_seconds'
-  | 'talk_seconds'
-  | 'hold_seconds'
-  | 'wrap_seconds'
-  | 'fcr'
-  | 'csat_score'
-  | 'csat_scale'
-  | 'nps_score'
-  | 'ces_score'
-  | 'ces_scale'
-  | 'is_complaint'
-  | 'escalated'
-  | 'escalation_level'
-  | 'complaint_category'
-  | 'complaint_details'
-  | 'cross_sell_eligible'
-  | 'cross_sell_offered'
-  | 'cross_sell_converted'
-  | 'customer_comment'
-  | 'notes';
+export { ALL_OUT_COLUMNS, type OutColumn } from './columns';
 
 export class MappingError extends Error {
   constructor(
@@ -110,6 +69,8 @@ export interface CompiledMapping {
 /** Counters of decisions taken row by row (reported as assumptions with counts). */
 export interface RowStats {
   startedFromFallback: number;
+  /** Rows with no time at all that start on the date of the `started_fallback` column. */
+  startedFromDateColumn: number;
   startedFromDefaultDate: number;
   resolvedBeforeFirstResponse: number;
   abandonedZeroTalkNulled: number;
@@ -118,6 +79,7 @@ export interface RowStats {
 
 export const emptyRowStats = (): RowStats => ({
   startedFromFallback: 0,
+  startedFromDateColumn: 0,
   startedFromDefaultDate: 0,
   resolvedBeforeFirstResponse: 0,
   abandonedZeroTalkNulled: 0,
@@ -203,7 +165,10 @@ export function compileMapping(
 ): CompiledMapping {
   const cellIndex = resolveColumns(headers, mapping);
   const has = (field: TargetField) => cellIndex[field] !== undefined;
-  if (!has('started_at') && !has('first_response_at') && !has('resolved_at') && !options.fallbackDate) {
+  const hasAnyDate = (['started_at', 'first_response_at', 'resolved_at', 'started_fallback'] as const).some(
+    has,
+  );
+  if (!hasAnyDate && !options.fallbackDate) {
     throw new MappingError(
       `No date column is mapped. Map "started_at" to the column with the creation or call date (columns: ${headers
         .map((h) => `"${clip(h, 30)}"`)
@@ -221,7 +186,9 @@ export function compileMapping(
   let dateOrder: 'mdy' | 'dmy' | null = options.dateOrder === 'auto' ? null : options.dateOrder;
   if (options.dateOrder === 'auto') {
     const detected = detectDateOrder(
-      (['started_at', 'first_response_at', 'resolved_at'] as const).flatMap((f) => sampleOf(f)),
+      (['started_at', 'first_response_at', 'resolved_at', 'started_fallback'] as const).flatMap((f) =>
+        sampleOf(f),
+      ),
     );
     dateOrder = detected.order;
     if (detected.order)
@@ -244,10 +211,15 @@ export function compileMapping(
     const setting = mapping.cesScale ?? 'auto';
     cesScale = setting === 'auto' ? (detectScale(sampleOf('ces'), 5, 7) as 5 | 7) : setting;
   }
+  const headerOf = (field: TargetField) => headers[cellIndex[field] ?? -1] ?? field;
   if (!has('started_at')) {
+    const fallbacks = [
+      ...(has('started_fallback') ? [`the date in "${headerOf('started_fallback')}"`] : []),
+      ...(options.fallbackDate ? [options.fallbackDate] : []),
+    ];
     assumptions.push(
       `The file has no creation timestamp: started_at is the first response time, else the resolution time${
-        options.fallbackDate ? `, else ${options.fallbackDate}` : '; rows with neither are rejected'
+        fallbacks.length > 0 ? `, else ${fallbacks.join(', else ')}` : '; rows with neither are rejected'
       }. Response and resolution durations are not computed from these timestamps.`,
     );
   }
@@ -284,7 +256,6 @@ export function compileMapping(
   const index = {} as Record<OutColumn, number>;
   for (const c of ALL_OUT_COLUMNS) index[c] = columns.indexOf(c);
 
-  const headerOf = (field: TargetField) => headers[cellIndex[field] ?? -1] ?? field;
   const units = mapping.units ?? {};
   const zone = options.timeZone;
   const utc = zone === 'UTC';
@@ -309,6 +280,8 @@ export function compileMapping(
   const startHeader = headerOf('started_at');
   const startTimeCi = at('started_time');
   const startTimeHeader = headerOf('started_time');
+  const offeredCi = at('started_fallback');
+  const offeredHeader = headerOf('started_fallback');
   const frCi = at('first_response_at');
   const frHeader = headerOf('first_response_at');
   const resCi = at('resolved_at');
@@ -429,9 +402,15 @@ export function compileMapping(
     let startUtc: number | null = start ? toUtc(start, zone) : null;
     const startIsReal = startUtc !== null;
     if (startUtc === null && !(issues !== null && hasIssueIn(issues, startHeader))) {
+      const offered = offeredCi >= 0 && frUtc === null && resUtc === null ? readDate(cells[offeredCi]) : null;
       if (frUtc !== null || resUtc !== null) {
         startUtc = frUtc ?? resUtc;
         stats.startedFromFallback++;
+      } else if (isFail(offered)) {
+        issues = pushIssue(issues, row, offeredHeader, cells[offeredCi], offered.reason);
+      } else if (offered !== null) {
+        startUtc = toUtc(offered, zone);
+        stats.startedFromDateColumn++;
       } else if (fallback) {
         startUtc = wallToUtc(fallback.ms, zone);
         stats.startedFromDefaultDate++;
@@ -594,49 +573,6 @@ function csatScaleHint(reason: string, scale: 5 | 10, mapping: ImportMapping): s
     ? `${reason} (scale detected from the first rows; choose the 1–10 scale if the file uses it)`
     : reason;
 }
-
-export const ALL_OUT_COLUMNS: OutColumn[] = [
-  'external_id',
-  'channel',
-  'agent_name',
-  'team_name',
-  'customer_ref',
-  'customer_name',
-  'customer_email',
-  'started_at',
-  'day',
-  'topic',
-  'subject',
-  'priority',
-  'status',
-  'answered',
-  'abandoned',
-  'resolved',
-  'first_response_at',
-  'first_response_seconds',
-  'resolved_at',
-  'resolution_seconds',
-  'resolution_business_seconds',
-  'talk_seconds',
-  'hold_seconds',
-  'wrap_seconds',
-  'fcr',
-  'csat_score',
-  'csat_scale',
-  'nps_score',
-  'ces_score',
-  'ces_scale',
-  'is_complaint',
-  'escalated',
-  'escalation_level',
-  'complaint_category',
-  'complaint_details',
-  'cross_sell_eligible',
-  'cross_sell_offered',
-  'cross_sell_converted',
-  'customer_comment',
-  'notes',
-];
 
 /** Fields whose kind is a timestamp but the sample holds durations, or vice versa, are swapped. */
 export function refineMapping(

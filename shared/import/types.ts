@@ -1,9 +1,12 @@
 import type { Channel } from '../domain/types';
+import type { RateBias } from './bias';
 
 /**
  * What a column of an export can be mapped to. Mostly the interactions columns of migration 001;
  * `agent`, `team`, `customer_*` are resolved to ids, `started_time` completes a date-only
- * `started_at` column (the PwC export has Date and Time in separate columns).
+ * `started_at` column (the PwC export has Date and Time in separate columns). `started_fallback`
+ * is a date the user offers for rows with no time at all (the Kaggle open tickets): rejecting
+ * them would leave unresolved tickets out of every rate.
  */
 export const TARGET_FIELDS = [
   'external_id',
@@ -15,6 +18,7 @@ export const TARGET_FIELDS = [
   'customer_email',
   'started_at',
   'started_time',
+  'started_fallback',
   'topic',
   'subject',
   'priority',
@@ -60,6 +64,7 @@ export const FIELD_KINDS: Record<TargetField, FieldKind> = {
   customer_email: 'text',
   started_at: 'datetime',
   started_time: 'time',
+  started_fallback: 'datetime',
   topic: 'text',
   subject: 'text',
   priority: 'text',
@@ -168,6 +173,8 @@ export interface ImportReport {
   /** The first 1,000 issues (MAX_LISTED_ISSUES); `rejectedReasons` keeps complete counts. */
   rejectedRows: RowIssue[];
   rejectedReasons: Array<{ column: string; reason: string; count: number }>;
+  /** How leaving the rejected rows out shifts the flag rates (shared/import/bias.ts). */
+  rateBias: RateBias[];
   agentsCreated: number;
   teamsCreated: number;
   customersCreated: number;

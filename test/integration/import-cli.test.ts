@@ -54,6 +54,7 @@ describe('cli import', () => {
     expect(await runCli(['import', kaggle, '--db', db])).toBe(1);
     expect(out).toMatch(/rejected: +2819/);
     expect(out).toMatch(/2819 × started_at: no date/);
+    expect(out).toMatch(/bias: 2,819 rejected rows are all unresolved: .* 49\.0%, against 32\.7%/);
     expect(err).toMatch(/Nothing was imported/);
     expect(fileState(db)).toBe(before);
 

@@ -1,4 +1,4 @@
-import { PRESETS } from '../../../shared/import/presets';
+import { GENERIC_PRESET, isPresetId, PRESETS } from '../../../shared/import/presets';
 import { DEFAULT_IMPORT_OPTIONS, type ImportMapping, type ImportOptions } from '../../../shared/import/types';
 import { isValidTimeZone } from '../../../shared/import/parse';
 import { UserFacingError } from '../../../shared/ipc/result';
@@ -24,8 +24,9 @@ function resolveMapping(
 ): { mapping?: ImportMapping; presetId?: string } {
   if (input.mapping) return { mapping: input.mapping };
   if (input.mappingId) {
-    const preset = PRESETS.find((p) => p.id === input.mappingId);
-    return preset ? { presetId: preset.id } : { mapping: findMapping(ctx.db, input.mappingId).mapping };
+    return isPresetId(input.mappingId)
+      ? { presetId: input.mappingId }
+      : { mapping: findMapping(ctx.db, input.mappingId).mapping };
   }
   return {};
 }
@@ -43,8 +44,10 @@ function resolveOptions(ctx: BackendContext, options: Partial<ImportOptions> | u
 }
 
 export const importHandlers: Handlers<ImportMethods> = {
-  listImportPresets: () =>
-    PRESETS.map(({ id, name, description, mapping }) => ({ id, name, description, mapping })),
+  listImportPresets: () => [
+    { ...GENERIC_PRESET, mapping: { source: GENERIC_PRESET.id, presetId: GENERIC_PRESET.id, fields: {} } },
+    ...PRESETS.map(({ id, name, description, mapping }) => ({ id, name, description, mapping })),
+  ],
 
   previewImport(input, ctx) {
     return previewImport({

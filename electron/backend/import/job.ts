@@ -15,8 +15,8 @@ import {
   type OutColumn,
   type RowStats,
 } from '../../../shared/import/rows';
-import { applyPreset, detectMapping, PRESETS } from '../../../shared/import/presets';
-import type { ImportMapping, ImportOptions, ImportReport, RowIssue } from '../../../shared/import/types';
+import { detectMapping, presetMapping } from '../../../shared/import/presets';
+import type { ImportMapping, ImportOptions, ImportReport } from '../../../shared/import/types';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { Clock } from '../core/clock';
 import type { IdGenerator } from '../core/ids';
@@ -24,12 +24,14 @@ import type { JobControl } from '../core/jobs';
 import { BULK_CACHE_KIB, type Db } from '../db/database';
 import { refreshDerived } from '../kpi/derive';
 import { WrittenRows } from '../kpi/writtenRows';
+import { EntityResolver } from './entities';
 import { EarlyWorker, openBatches } from './parser';
+import { IssueLog, statAssumptions } from './report';
 import { openSource, type OpenedSource } from './source';
 
 export type { ImportReport } from '../../../shared/import/types';
 
-export const MAX_LISTED_ISSUES = 1000;
+export { MAX_LISTED_ISSUES } from './report';
 export const SAMPLE_ROWS_FOR_DETECTION = 2000;
 
 export interface ImportRequest {
@@ -74,10 +76,10 @@ export async function chooseMapping(
   request: Pick<ImportRequest, 'mapping' | 'presetId'>,
 ) {
   const samples = await source.head(SAMPLE_ROWS_FOR_DETECTION);
-  const preset = request.presetId ? PRESETS.find((p) => p.id === request.presetId) : undefined;
+  const preset = request.presetId ? presetMapping(request.presetId, source.headers) : undefined;
   if (request.presetId && !preset)
     throw new UserFacingError('not_found', `No import preset "${request.presetId}".`);
-  const detected = preset ? applyPreset(preset, source.headers) : detectMapping(source.headers);
+  const detected = preset ?? detectMapping(source.headers);
   const mapping = request.mapping ?? refineMapping(source.headers, detected.mapping, samples);
   return { samples, detected, mapping };
 }
@@ -283,26 +285,10 @@ async function writeRows(
   let inserted = 0;
   let updated = 0;
   let duplicates = 0;
-  let rejected = 0;
   let totalRows = 0;
   let dayLo: string | null = null;
   let dayHi: string | null = null;
-  const listed: RowIssue[] = [];
-  const reasonCounts = new Map<string, { column: string; reason: string; count: number }>();
-  const addIssues = (issues: RowIssue[]) => {
-    rejected++;
-    const seen = new Set<string>();
-    for (const issue of issues) {
-      if (listed.length < MAX_LISTED_ISSUES) listed.push(issue);
-      const reason = generalise(issue.reason);
-      const key = `${issue.column}\u0000${reason}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const entry = reasonCounts.get(key);
-      if (entry) entry.count++;
-      else reasonCounts.set(key, { column: issue.column, reason, count: 1 });
-    }
-  };
+  const issues = new IssueLog();
   const agentAt = index.agent_name;
   const teamAt = index.team_name;
   const customerAt = index.customer_ref;
@@ -342,7 +328,7 @@ async function writeRows(
       t = performance.now();
       totalRows += batch.total;
       duplicates += batch.duplicates;
-      for (const issues of batch.rejected) addIssues(issues);
+      issues.addBatch(batch);
       if (batch.dayLo !== null && (dayLo === null || batch.dayLo < dayLo)) dayLo = batch.dayLo;
       if (batch.dayHi !== null && (dayHi === null || batch.dayHi > dayHi)) dayHi = batch.dayHi;
       const { values, accepted } = batch;
@@ -444,7 +430,7 @@ async function writeRows(
   }
   db.run(
     'UPDATE import_batches SET finished_at = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ? WHERE id = ?',
-    [clock.now().toISOString(), inserted, updated, duplicates, rejected, batchId],
+    [clock.now().toISOString(), inserted, updated, duplicates, issues.rejected, batchId],
   );
   let derivedFromImport = false;
   if (!request.dryRun && dayRange && inserted + updated > 0) {
@@ -480,13 +466,14 @@ async function writeRows(
     inserted,
     updated,
     duplicates,
-    rejected,
-    rejectedRows: listed,
-    rejectedReasons: [...reasonCounts.values()].sort((a, b) => b.count - a.count),
+    rejected: issues.rejected,
+    rejectedRows: issues.listed,
+    rejectedReasons: issues.reasons(),
+    rateBias: issues.rateBias(),
     agentsCreated: resolver.created.agents,
     teamsCreated: resolver.created.teams,
     customersCreated: resolver.created.customers,
-    assumptions: [...compiled.assumptions, ...statAssumptions(stats)],
+    assumptions: [...compiled.assumptions, ...statAssumptions(stats, mapping)],
     dayRange,
     elapsedMs: Date.now() - startedMs,
     timings,
@@ -513,101 +500,5 @@ function dbColumnOf(column: OutColumn): string {
       return 'customer_id';
     default:
       return column;
-  }
-}
-
-/** "CSAT 7 is outside 1–5" → "CSAT # is outside 1–5": groups issues for the summary. */
-function generalise(reason: string): string {
-  return reason.replace(/"[^"]*"/g, 'value').replace(/(^|[^\d–])-?\d+(\.\d+)?(?![\d–])/g, '$1#');
-}
-
-function statAssumptions(stats: RowStats): string[] {
-  const notes: string[] = [];
-  if (stats.startedFromFallback > 0)
-    notes.push(
-      `${stats.startedFromFallback} rows: started_at taken from the first-response (else resolution) timestamp.`,
-    );
-  if (stats.startedFromDefaultDate > 0)
-    notes.push(`${stats.startedFromDefaultDate} rows without any timestamp got the fallback date.`);
-  if (stats.resolvedBeforeFirstResponse > 0)
-    notes.push(
-      `${stats.resolvedBeforeFirstResponse} rows are resolved before their first response (kept as in the file).`,
-    );
-  if (stats.abandonedZeroTalkNulled > 0)
-    notes.push(
-      `${stats.abandonedZeroTalkNulled} zero talk/hold/wrap times on abandoned calls stored as empty, not 0.`,
-    );
-  if (stats.formulaTextKept > 0)
-    notes.push(
-      `${stats.formulaTextKept} text cells start with = + - @: stored as plain text, never evaluated (CSV exports neutralise them).`,
-    );
-  return notes;
-}
-
-/** Agents, teams and customers by name/ref (case-insensitive), created on first sight. */
-class EntityResolver {
-  readonly created = { agents: 0, teams: 0, customers: 0 };
-  private readonly agents = new Map<string, string>();
-  private readonly teams = new Map<string, string>();
-  private readonly customers = new Map<string, string>();
-
-  constructor(
-    private readonly db: Db,
-    private readonly ids: IdGenerator,
-    private readonly now: string,
-  ) {
-    for (const [id, name] of db.values('SELECT id, name FROM agents'))
-      this.agents.set(String(name).toLowerCase(), String(id));
-    for (const [id, name] of db.values('SELECT id, name FROM teams'))
-      this.teams.set(String(name).toLowerCase(), String(id));
-  }
-
-  team(name: string | null): string | null {
-    if (name === null) return null;
-    const key = name.toLowerCase();
-    let id = this.teams.get(key);
-    if (id === undefined) {
-      id = this.ids.next('team');
-      this.db.run('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)', [id, name, this.now]);
-      this.teams.set(key, id);
-      this.created.teams++;
-    }
-    return id;
-  }
-
-  agent(name: string | null, teamName: string | null): string | null {
-    if (name === null) return null;
-    const key = name.toLowerCase();
-    let id = this.agents.get(key);
-    if (id === undefined) {
-      id = this.ids.next('agt');
-      this.db.run('INSERT INTO agents (id, team_id, name, created_at) VALUES (?, ?, ?, ?)', [
-        id,
-        this.team(teamName),
-        name,
-        this.now,
-      ]);
-      this.agents.set(key, id);
-      this.created.agents++;
-    }
-    return id;
-  }
-
-  customer(ref: string | null, name: string | null, email: string | null, seenAt: string): string | null {
-    if (ref === null) return null;
-    let id = this.customers.get(ref);
-    if (id !== undefined) return id;
-    const existing = this.db.get<{ id: string }>('SELECT id FROM customers WHERE external_ref = ?', [ref]);
-    if (existing) id = existing.id;
-    else {
-      id = this.ids.next('cus');
-      this.db.run(
-        'INSERT INTO customers (id, external_ref, name, email, first_seen_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [id, ref, name, email, seenAt, this.now],
-      );
-      this.created.customers++;
-    }
-    this.customers.set(ref, id);
-    return id;
   }
 }

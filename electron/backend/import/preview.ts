@@ -1,4 +1,6 @@
-import { cellText, hasAmbiguousNumericDates, type RawCell } from '../../../shared/import/parse';
+import { unusedDateColumns } from '../../../shared/import/dateColumns';
+import { displayCell } from '../../../shared/import/display';
+import { hasAmbiguousNumericDates, type RawCell } from '../../../shared/import/parse';
 import { normalizeHeader } from '../../../shared/import/presets';
 import { compileMapping, emptyRowStats, MappingError, type SqlCell } from '../../../shared/import/rows';
 import { DEFAULT_IMPORT_OPTIONS, type ImportMapping, type ImportOptions } from '../../../shared/import/types';
@@ -33,6 +35,7 @@ export async function previewImport(request: {
     mapping,
     fieldColumns: mapping.fields,
     unmappedHeaders: source.headers.filter((h) => !mapped.has(normalizeHeader(h))),
+    dateColumns: unusedDateColumns(source.headers, samples, mapping),
     totalRowsEstimate: source.totalRowsEstimate,
     timeZone: options.timeZone,
   };
@@ -61,7 +64,8 @@ export async function previewImport(request: {
       mappingError: error.message,
     };
   }
-  const dateCells = (['started_at', 'first_response_at', 'resolved_at'] as const).flatMap((field) => {
+  const dateFields = ['started_at', 'first_response_at', 'resolved_at', 'started_fallback'] as const;
+  const dateCells = dateFields.flatMap((field) => {
     const i = compiled.cellIndex[field];
     return i === undefined ? [] : samples.map((row) => row[i]);
   });
@@ -91,7 +95,7 @@ export async function previewImport(request: {
 function rawRecord(headers: string[], cells: RawCell[]): Record<string, string> {
   const record: Record<string, string> = {};
   headers.forEach((header, i) => {
-    record[header] = cellText(cells[i]);
+    record[header] = displayCell(cells[i]);
   });
   return record;
 }

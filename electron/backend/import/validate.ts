@@ -4,6 +4,7 @@
  * file. What needs the database (existing ids, agent/team/customer ids) stays with the writer.
  */
 import { createHash } from 'node:crypto';
+import { FlagTally, type FlagTallies } from '../../../shared/import/bias';
 import { cellText, type RawCell } from '../../../shared/import/parse';
 import {
   emptyRowStats,
@@ -26,6 +27,8 @@ export interface ValidatedBatch {
   duplicates: number;
   dayLo: string | null;
   dayHi: string | null;
+  /** Flag values of this chunk's accepted and rejected rows (for the report's rate bias). */
+  flags: FlagTallies;
   /** 0..1 of the file consumed. */
   progress: number;
 }
@@ -108,6 +111,7 @@ export class ChunkValidator {
     const { out, expected, compiled, stats, seen } = this;
     const accepted: number[] = [];
     const rejected: RowIssue[][] = [];
+    const flags = new FlagTally(compiled.index);
     let duplicates = 0;
     let dayLo: string | null = null;
     let dayHi: string | null = null;
@@ -129,11 +133,14 @@ export class ChunkValidator {
             reason: `expected ${expected} columns, found ${cells.length}`,
           },
         ]);
+        flags.count('rejected', null);
         continue;
       }
       const issues = compiled.process(cells, rowNo, out, stats);
       if (issues) {
         rejected.push(issues);
+        // The flags a rejected row did parse still tell how leaving it out moves the rates.
+        flags.count('rejected', out);
         continue;
       }
       let ext = out[0] as string | null;
@@ -151,12 +158,14 @@ export class ChunkValidator {
               reason: `the same id is already on row ${first} of this file`,
             },
           ]);
+        // A second copy of an accepted row would count the same contact twice: not a bias.
         continue;
       }
       seen.set(ext, rowNo);
       const day = out[3] as string;
       if (dayLo === null || day < dayLo) dayLo = day;
       if (dayHi === null || day > dayHi) dayHi = day;
+      flags.count('accepted', out);
       accept(out);
       accepted.push(rowNo);
     }
@@ -168,6 +177,7 @@ export class ChunkValidator {
       duplicates,
       dayLo,
       dayHi,
+      flags: flags.tallies,
       progress,
     };
   }

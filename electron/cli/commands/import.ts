@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importMappingSchema } from '../../../shared/ipc/contracts/imports';
-import { PRESETS } from '../../../shared/import/presets';
+import { isPresetId } from '../../../shared/import/presets';
 import { isValidTimeZone } from '../../../shared/import/parse';
 import type { ImportMapping, ImportOptions } from '../../../shared/import/types';
 import { UserFacingError } from '../../../shared/ipc/result';
@@ -24,7 +24,7 @@ const usage = [
   '',
   'Options:',
   '  --db PATH             data file',
-  '  --mapping NAME|FILE   a preset (zendesk, call-center), a saved mapping name, or a mapping JSON file;',
+  '  --mapping NAME|FILE   a preset (generic, zendesk, call-center), a saved mapping name, or a mapping JSON file;',
   '                        default: detected from the headers',
   '  --dry-run             validate and count only; the data file is not changed',
   '  --skip-invalid        import the valid rows even when some rows are rejected',
@@ -63,8 +63,7 @@ function loadMappingArg(
   value: string,
   lookupSaved: (name: string) => ImportMapping,
 ): ImportMapping | { presetId: string } {
-  const preset = PRESETS.find((p) => p.id === value.toLowerCase());
-  if (preset) return { presetId: preset.id };
+  if (isPresetId(value.toLowerCase())) return { presetId: value.toLowerCase() };
   if (value.toLowerCase().endsWith('.json') || fs.existsSync(value)) {
     let json: unknown;
     try {
@@ -102,6 +101,7 @@ function summary(report: ImportReport): string {
     for (const r of report.rejectedRows.slice(0, 10))
       lines.push(`    row ${r.row}, ${r.column} = ${JSON.stringify(r.value)}: ${r.reason}`);
   }
+  for (const b of report.rateBias) lines.push(`  bias: ${b.note}`);
   for (const a of report.assumptions) lines.push(`  note: ${a}`);
   return lines.join('\n');
 }

@@ -49,7 +49,7 @@ const filePath = z.string().min(1).max(4096);
 
 export interface PreviewRow {
   row: number;
-  /** Raw cells by header. */
+  /** Cells by header as a spreadsheet shows them (an Excel time as 09:12:58). */
   raw: Record<string, string>;
   /** Parsed interaction values by column (agent/team/customer as names), null when rejected. */
   parsed: Record<string, string | number | null> | null;
@@ -68,6 +68,8 @@ export interface ImportPreview {
   /** field → header, convenience copy of mapping.fields. */
   fieldColumns: Partial<Record<TargetField, string>>;
   unmappedHeaders: string[];
+  /** Date columns no time field uses: what rows with no time at all may start on (`started_fallback`). */
+  dateColumns: string[];
   dateOrder: 'mdy' | 'dmy' | null;
   /** True when some dates (03/04/2021) could be read either way and no order was set. */
   dateOrderAmbiguous: boolean;
