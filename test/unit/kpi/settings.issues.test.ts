@@ -74,3 +74,38 @@ describe('settings errors are plain sentences tied to a field', () => {
     expect(issues[0]?.message).toBe('The setting "mystery" is not valid: odd.');
   });
 });
+
+describe('a refused save, as the settings page shows it', () => {
+  it('puts each sentence next to its field, whichever check refused it', async () => {
+    const { describeSaveError } = await import('../../../renderer/src/features/settings/errors');
+    const parsed = kpiSettingsPatchSchema.safeParse({
+      calendar: { timeZone: 'Europe/Berln' },
+      fcr: { windowDays: 0 },
+    });
+    if (parsed.success) throw new Error('expected a refusal');
+    // The request check sends zod issues; the merge sends sentences with paths.
+    const fromRequest = Object.assign(new Error('Invalid request for updateKpiSettings: …'), {
+      details: parsed.error.issues,
+    });
+    expect(describeSaveError(fromRequest)).toEqual({
+      fields: {
+        'calendar.timeZone': 'Unknown time zone "Europe/Berln". Did you mean Europe/Berlin?',
+        'fcr.windowDays': 'The repeat window must be a whole number of days from 1 to 90.',
+      },
+      sentences: [
+        'Unknown time zone "Europe/Berln". Did you mean Europe/Berlin?',
+        'The repeat window must be a whole number of days from 1 to 90.',
+      ],
+    });
+    const fromMerge = Object.assign(new Error('…'), {
+      details: mergeIssues({ targets: { nps: { team: 300, teams: {}, agents: {} } } }),
+    });
+    expect(describeSaveError(fromMerge).fields).toEqual({
+      'targets.nps.team': 'The NPS target must be a score from −100 to 100; 300 is outside that range.',
+    });
+    expect(describeSaveError(new Error('Backend bridge unreachable.'))).toEqual({
+      fields: {},
+      sentences: ['Backend bridge unreachable.'],
+    });
+  });
+});

@@ -25,7 +25,8 @@ export interface NoticesSlice {
   reportError(title: string, error: unknown, context?: string): void;
   dismissError(id: number): void;
   clearErrors(): void;
-  notify(message: string, kind?: Toast['kind']): void;
+  /** Returns the toast's id, so a page can take back a message a later failure contradicts. */
+  notify(message: string, kind?: Toast['kind']): number;
   dismissToast(id: number): void;
 }
 
@@ -67,6 +68,7 @@ export const createNoticesSlice: StateCreator<ShellState, [], [], NoticesSlice> 
     const id = nextId++;
     set({ toasts: [...get().toasts, { id, message, kind }] });
     setTimeout(() => get().dismissToast(id), TOAST_MS);
+    return id;
   },
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
 });

@@ -1,4 +1,6 @@
 import type { KpiSettings } from '../../../../shared/kpi/settings';
+import type { TargetChange } from '../../../../shared/kpi/targetUnits';
+import type { KpiId } from '../../../../shared/kpi/types';
 import { NumberField, SelectField } from './fields';
 
 type Update = <K extends keyof KpiSettings>(section: K, patch: Partial<KpiSettings[K]>) => void;
@@ -8,13 +10,38 @@ interface SectionProps {
   update: Update;
 }
 
-export function CsatSection({ draft, update }: SectionProps) {
+interface WithTargetChanges extends SectionProps {
+  /** What saving will do to targets whose unit the draft changed. */
+  changes: TargetChange[];
+}
+
+/**
+ * Says, beside the setting that causes it, what saving does to targets. The live region is
+ * always there, so a screen reader announces a warning when it appears.
+ */
+function TargetChangeNotice({ changes, kpiId }: { changes: TargetChange[]; kpiId: KpiId }) {
+  const mine = changes.filter((c) => c.kpiId === kpiId);
+  return (
+    <div className="target-change-live" role="status">
+      {mine.length > 0 && (
+        <div className="target-change">
+          {mine.map((c) => (
+            <p key={c.message}>{c.message}</p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function CsatSection({ draft, update, changes }: WithTargetChanges) {
   const csat = draft.csat;
   return (
     <fieldset className="panel settings-section">
       <legend>CSAT</legend>
       <SelectField
         label="Calculation"
+        name="csat.mode"
         value={csat.mode}
         options={[
           { value: 'threshold', label: '% of responses rated satisfied' },
@@ -24,6 +51,7 @@ export function CsatSection({ draft, update }: SectionProps) {
       />
       <SelectField
         label="Scale (when a response does not say)"
+        name="csat.scale"
         value={csat.scale}
         options={[
           { value: 5, label: '1–5' },
@@ -34,6 +62,7 @@ export function CsatSection({ draft, update }: SectionProps) {
       <div className="field-row">
         <NumberField
           label="Satisfied from, 1–5 scale"
+          name="csat.satisfiedMin5"
           value={csat.satisfiedMin5}
           min={1}
           max={5}
@@ -42,6 +71,7 @@ export function CsatSection({ draft, update }: SectionProps) {
         />
         <NumberField
           label="Satisfied from, 1–10 scale"
+          name="csat.satisfiedMin10"
           value={csat.satisfiedMin10}
           min={1}
           max={10}
@@ -52,6 +82,7 @@ export function CsatSection({ draft, update }: SectionProps) {
       <p className="hint">
         Default: 4–5 of 5 and 8–10 of 10 count as satisfied. Mean mode ignores the thresholds.
       </p>
+      <TargetChangeNotice changes={changes} kpiId="csat" />
     </fieldset>
   );
 }
@@ -64,6 +95,7 @@ export function NpsSection({ draft, update }: SectionProps) {
       <div className="field-row">
         <NumberField
           label="Promoters from"
+          name="nps.promoterMin"
           value={nps.promoterMin}
           min={0}
           max={10}
@@ -72,6 +104,7 @@ export function NpsSection({ draft, update }: SectionProps) {
         />
         <NumberField
           label="Detractors up to"
+          name="nps.detractorMax"
           value={nps.detractorMax}
           min={0}
           max={10}
@@ -82,6 +115,7 @@ export function NpsSection({ draft, update }: SectionProps) {
       <div className="field-row">
         <NumberField
           label="Average band from"
+          name="nps.averageMin"
           value={nps.averageMin}
           min={-100}
           max={100}
@@ -89,6 +123,7 @@ export function NpsSection({ draft, update }: SectionProps) {
         />
         <NumberField
           label="Average band to"
+          name="nps.averageMax"
           value={nps.averageMax}
           min={-100}
           max={100}
@@ -96,6 +131,7 @@ export function NpsSection({ draft, update }: SectionProps) {
         />
         <NumberField
           label="Strong from"
+          name="nps.strongMin"
           value={nps.strongMin}
           min={-100}
           max={100}
@@ -107,13 +143,14 @@ export function NpsSection({ draft, update }: SectionProps) {
   );
 }
 
-export function EffortAndFcrSection({ draft, update }: SectionProps) {
+export function EffortAndFcrSection({ draft, update, changes }: WithTargetChanges) {
   return (
     <fieldset className="panel settings-section">
       <legend>Customer effort and first contact resolution</legend>
       <div className="field-row">
         <SelectField
           label="Effort scale"
+          name="ces.scale"
           value={draft.ces.scale}
           options={[
             { value: 5, label: '1–5' },
@@ -123,6 +160,7 @@ export function EffortAndFcrSection({ draft, update }: SectionProps) {
         />
         <SelectField
           label="A high effort score means"
+          name="ces.direction"
           value={draft.ces.direction}
           options={[
             { value: 'high_is_easy', label: 'easy (higher is better)' },
@@ -134,6 +172,7 @@ export function EffortAndFcrSection({ draft, update }: SectionProps) {
       <div className="field-row">
         <SelectField
           label="FCR from"
+          name="fcr.mode"
           value={draft.fcr.mode}
           options={[
             { value: 'flag', label: 'the FCR flag in the export' },
@@ -143,6 +182,7 @@ export function EffortAndFcrSection({ draft, update }: SectionProps) {
         />
         <NumberField
           label="Repeat window, days"
+          name="fcr.windowDays"
           value={draft.fcr.windowDays}
           min={1}
           max={90}
@@ -150,14 +190,28 @@ export function EffortAndFcrSection({ draft, update }: SectionProps) {
           onChange={(v) => v !== null && update('fcr', { windowDays: v })}
         />
       </div>
-      <NumberField
-        label="Near target within, % of the target"
-        value={draft.status.warnTolerancePct}
-        min={0}
-        max={100}
-        hint="Within this distance a KPI is amber, beyond it red."
-        onChange={(v) => v !== null && update('status', { warnTolerancePct: v })}
-      />
+      <TargetChangeNotice changes={changes} kpiId="ces" />
+      <div className="field-row">
+        <NumberField
+          label="Near target within, % of the target"
+          name="status.warnTolerancePct"
+          value={draft.status.warnTolerancePct}
+          min={0}
+          max={100}
+          hint="Within this distance a KPI is amber, beyond it red."
+          onChange={(v) => v !== null && update('status', { warnTolerancePct: v })}
+        />
+        <NumberField
+          label="Trust a value from, cases"
+          name="status.minN"
+          value={draft.status.minN}
+          min={1}
+          max={100000}
+          step={1}
+          hint="A value on fewer responses or tickets is marked low-confidence and kept out of the exceptions."
+          onChange={(v) => v !== null && update('status', { minN: v })}
+        />
+      </div>
     </fieldset>
   );
 }

@@ -1,56 +1,38 @@
-import { useState } from 'react';
-import type { KpiDefinitionDto } from '../../../../shared/ipc/contracts/kpi';
 import type { Team } from '../../../../shared/domain/types';
+import type { KpiDefinitionDto } from '../../../../shared/ipc/contracts/kpi';
 import type { KpiSettings, KpiTarget } from '../../../../shared/kpi/settings';
-import type { KpiId } from '../../../../shared/kpi/types';
-import { formatKpiValue } from '../kpis/format';
-import { NumberField } from './fields';
+import { formatTarget, targetUnit } from '../../../../shared/kpi/targetUnits';
+import type { KpiBetter, KpiId } from '../../../../shared/kpi/types';
+import { AddOverride } from './AddOverride';
+import { useFieldErrors } from './fieldErrors';
+import { TargetInput, unitLabel } from './TargetInput';
 
 interface TargetsSectionProps {
   kpis: KpiDefinitionDto[];
-  targets: KpiSettings['targets'];
+  /** The draft: targets, and the CSAT/CES settings that decide their units. */
+  draft: KpiSettings;
   teams: Team[];
   agents: Array<{ id: string; name: string }>;
   onChange(kpiId: KpiId, target: KpiTarget | null): void;
 }
 
-const UNIT: Record<KpiDefinitionDto['unit'], string> = {
-  '%': '%',
-  score: 'score',
-  seconds: 'seconds',
-  count: 'count',
-  per_hour: 'per hour',
-};
 const empty = (): KpiTarget => ({ team: null, teams: {}, agents: {} });
 const isEmpty = (t: KpiTarget) =>
   t.team === null && Object.keys(t.teams).length === 0 && Object.keys(t.agents).length === 0;
 
+/** Better direction under the draft (the registry's answer is for the saved settings). */
+const betterOf = (k: KpiDefinitionDto, draft: KpiSettings): KpiBetter =>
+  k.id === 'ces' ? (draft.ces.direction === 'high_is_easy' ? 'higher' : 'lower') : k.better;
+
 /** Team default per KPI, plus per-team and per-agent overrides (an agent's wins). */
-export function TargetsSection({ kpis, targets, teams, agents, onChange }: TargetsSectionProps) {
-  const [adding, setAdding] = useState<{ kpiId: KpiId; scope: string; value: number | null }>({
-    kpiId: 'csat',
-    scope: agents[0] ? `agent:${agents[0].id}` : '',
-    value: null,
-  });
+export function TargetsSection({ kpis, draft, teams, agents, onChange }: TargetsSectionProps) {
+  const { errors } = useFieldErrors();
   const nameOf = (kind: 'team' | 'agent', id: string) =>
     (kind === 'team' ? teams : agents).find((x) => x.id === id)?.name ?? id;
-
-  function setEntry(kpiId: KpiId, next: KpiTarget) {
-    onChange(kpiId, isEmpty(next) ? null : next);
-  }
-
-  function addOverride() {
-    const [kind, id] = adding.scope.split(':');
-    if (!id || adding.value === null) return;
-    const entry = targets[adding.kpiId] ?? empty();
-    const next = { team: entry.team, teams: { ...entry.teams }, agents: { ...entry.agents } };
-    if (kind === 'team') next.teams[id] = adding.value;
-    else next.agents[id] = adding.value;
-    setEntry(adding.kpiId, next);
-  }
+  const setEntry = (kpiId: KpiId, next: KpiTarget) => onChange(kpiId, isEmpty(next) ? null : next);
 
   function removeOverride(kpiId: KpiId, kind: 'team' | 'agent', id: string) {
-    const entry = targets[kpiId] ?? empty();
+    const entry = draft.targets[kpiId] ?? empty();
     const next = { team: entry.team, teams: { ...entry.teams }, agents: { ...entry.agents } };
     if (kind === 'team') delete next.teams[id];
     else delete next.agents[id];
@@ -62,7 +44,7 @@ export function TargetsSection({ kpis, targets, teams, agents, onChange }: Targe
       <legend>Targets</legend>
       <p className="hint">
         Leave a target empty for none. An agent&apos;s override wins over the team&apos;s, which wins over the
-        default.
+        default. Type times like 15 min, 1:30:00 or 2h 30m.
       </p>
       <table className="data targets-table" aria-label="Targets">
         <thead>
@@ -75,31 +57,35 @@ export function TargetsSection({ kpis, targets, teams, agents, onChange }: Targe
         </thead>
         <tbody>
           {kpis.map((k) => {
-            const entry = targets[k.id] ?? empty();
+            const entry = draft.targets[k.id] ?? empty();
+            const unit = targetUnit(k.id, draft);
+            const better = betterOf(k, draft);
             const overrides = [
               ...Object.entries(entry.teams).map(([id, v]) => ({ kind: 'team' as const, id, v })),
               ...Object.entries(entry.agents).map(([id, v]) => ({ kind: 'agent' as const, id, v })),
             ];
+            const overrideErrors = overrides.flatMap(
+              (o) => errors[`targets.${k.id}.${o.kind}s.${o.id}`] ?? [],
+            );
             return (
               <tr key={k.id} data-kpi={k.id}>
                 <th scope="row" className="row-head">
-                  {k.label} <span className="muted">({UNIT[k.unit]})</span>
+                  {k.label} <span className="muted">({unitLabel(unit)})</span>
                 </th>
-                <td className="muted">{k.better === 'neutral' ? '—' : k.better}</td>
+                <td className="muted">{better === 'neutral' ? '—' : better}</td>
                 <td>
-                  <NumberField
-                    label=""
+                  <TargetInput
+                    unit={unit}
                     ariaLabel={`${k.label} default target`}
-                    className="field compact"
+                    name={`targets.${k.id}.team`}
                     value={entry.team}
-                    optional
                     onChange={(team) => setEntry(k.id, { ...entry, team })}
                   />
                 </td>
                 <td>
                   {overrides.map((o) => (
                     <span key={`${o.kind}:${o.id}`} className="override-chip">
-                      {nameOf(o.kind, o.id)}: {formatKpiValue(o.v, k.unit, k.decimals)}
+                      {nameOf(o.kind, o.id)}: {formatTarget(o.v, unit)}
                       <button
                         type="button"
                         aria-label={`Remove ${k.label} override for ${nameOf(o.kind, o.id)}`}
@@ -109,62 +95,18 @@ export function TargetsSection({ kpis, targets, teams, agents, onChange }: Targe
                       </button>
                     </span>
                   ))}
+                  {overrideErrors.map((message) => (
+                    <span key={message} className="field-error">
+                      {message}
+                    </span>
+                  ))}
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <div className="add-override" role="group" aria-label="Add a target override">
-        <span className="label">Add override</span>
-        <select
-          aria-label="Override KPI"
-          value={adding.kpiId}
-          onChange={(e) => setAdding((a) => ({ ...a, kpiId: e.target.value as KpiId }))}
-        >
-          {kpis.map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Override for"
-          value={adding.scope}
-          onChange={(e) => setAdding((a) => ({ ...a, scope: e.target.value }))}
-        >
-          <optgroup label="Agents">
-            {agents.map((a) => (
-              <option key={a.id} value={`agent:${a.id}`}>
-                {a.name}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Teams">
-            {teams.map((t) => (
-              <option key={t.id} value={`team:${t.id}`}>
-                {t.name}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-        <NumberField
-          label=""
-          ariaLabel="Override target"
-          className="field compact"
-          value={adding.value}
-          optional
-          onChange={(value) => setAdding((a) => ({ ...a, value }))}
-        />
-        <button
-          type="button"
-          className="secondary"
-          onClick={addOverride}
-          disabled={adding.value === null || !adding.scope}
-        >
-          Add
-        </button>
-      </div>
+      <AddOverride kpis={kpis} draft={draft} teams={teams} agents={agents} onAdd={setEntry} />
     </fieldset>
   );
 }

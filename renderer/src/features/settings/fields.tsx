@@ -1,9 +1,13 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { formatDurationInput, parseDurationInput } from '../../../../shared/kpi/durationInput';
+import { FieldError, describedBy, useFieldErrors } from './fieldErrors';
 
 interface NumberFieldProps {
   label: string;
   value: number | null;
   onChange(value: number | null): void;
+  /** Field key ("fcr.windowDays"): the refused-save sentence for it shows under the input. */
+  name?: string;
   min?: number;
   max?: number;
   step?: number;
@@ -12,6 +16,8 @@ interface NumberFieldProps {
   hint?: string;
   ariaLabel?: string;
   className?: string;
+  /** A sentence to show instead of the one the settings page holds for `name`. */
+  error?: string | null;
 }
 
 /** A number input that lets the user type freely ("-", "8.") and reports only parsed numbers. */
@@ -19,6 +25,7 @@ export function NumberField({
   label,
   value,
   onChange,
+  name,
   min,
   max,
   step,
@@ -26,8 +33,11 @@ export function NumberField({
   hint,
   ariaLabel,
   className,
+  error: ownError,
 }: NumberFieldProps) {
   const id = useId();
+  const { errors } = useFieldErrors();
+  const error = ownError ?? errors[name ?? ''];
   const [text, setText] = useState(value === null ? '' : String(value));
   const [seen, setSeen] = useState(value);
   // Follow outside changes (reset, reload) without fighting the user's typing.
@@ -43,6 +53,8 @@ export function NumberField({
         type="number"
         inputMode="decimal"
         aria-label={ariaLabel}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
         value={text}
         min={min}
         max={max}
@@ -58,7 +70,90 @@ export function NumberField({
           if (Number.isFinite(n)) onChange(n);
         }}
       />
-      {hint && <span className="hint">{hint}</span>}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+interface DurationFieldProps {
+  ariaLabel: string;
+  value: number | null;
+  onChange(value: number | null): void;
+  /** Field key; also the key an unreadable text is reported under, so saving waits for it. */
+  name: string;
+  className?: string;
+  error?: string | null;
+  /** False where unreadable text must not hold up saving. */
+  holdsSave?: boolean;
+}
+
+/**
+ * A time typed the way people write it ("15 min", "1:30:00", "2h 30m"); the value is whole
+ * seconds, and leaving the field shows it back as "1h 30m". Empty means no value.
+ */
+export function DurationField({
+  ariaLabel,
+  value,
+  onChange,
+  name,
+  className,
+  error: ownError,
+  holdsSave = true,
+}: DurationFieldProps) {
+  const id = useId();
+  const { errors, reportInputError } = useFieldErrors();
+  const [text, setText] = useState(value === null ? '' : formatDurationInput(value));
+  const [seen, setSeen] = useState(value);
+  const [touched, setTouched] = useState(false);
+  const parsed = text.trim() === '' ? null : parseDurationInput(text);
+  const problem = parsed && !parsed.ok ? parsed.error : null;
+  if (seen !== value) {
+    setSeen(value);
+    if (!(parsed?.ok && parsed.value === value)) setText(value === null ? '' : formatDurationInput(value));
+  }
+  useEffect(() => {
+    if (!holdsSave) return;
+    reportInputError(name, problem);
+    return () => reportInputError(name, null);
+  }, [name, problem, reportInputError, holdsSave]);
+
+  const error = ownError ?? errors[name] ?? (touched ? problem : null);
+  const reading = parsed?.ok && text.trim() !== formatDurationInput(parsed.value) ? parsed.value : null;
+  return (
+    <div className={className ?? 'field'}>
+      <input
+        id={id}
+        type="text"
+        inputMode="text"
+        autoComplete="off"
+        spellCheck={false}
+        aria-label={ariaLabel}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(reading !== null && `${id}-hint`, error && `${id}-error`)}
+        value={text}
+        placeholder="none"
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = e.target.value.trim() === '' ? null : parseDurationInput(e.target.value);
+          if (next === null) onChange(null);
+          else if (next.ok) onChange(next.value);
+        }}
+        onBlur={() => {
+          setTouched(true);
+          if (parsed?.ok) setText(formatDurationInput(parsed.value));
+        }}
+      />
+      {reading !== null && (
+        <span id={`${id}-hint`} className="hint">
+          Reads as {formatDurationInput(reading)}
+        </span>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }
@@ -68,19 +163,24 @@ export function SelectField<T extends string | number>({
   value,
   options,
   onChange,
+  name,
 }: {
   label: string;
   value: T;
   options: Array<{ value: T; label: string }>;
   onChange(value: T): void;
+  name?: string;
 }) {
   const id = useId();
+  const error = useFieldErrors().errors[name ?? ''];
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
         value={String(value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(error && `${id}-error`)}
         onChange={(e) => {
           const picked = options.find((o) => String(o.value) === e.target.value);
           if (picked) onChange(picked.value);
@@ -92,6 +192,7 @@ export function SelectField<T extends string | number>({
           </option>
         ))}
       </select>
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }
