@@ -8,12 +8,15 @@ import {
 } from '../../../../shared/import/types';
 import { call } from '../../lib/api';
 import { refreshPreview } from './actions';
+import { OpenRowsOffer } from './OpenRowsOffer';
+import { StartFrom } from './StartFrom';
 import { useImportWizard } from './store';
 
 const FIELD_LABELS: Partial<Record<TargetField, string>> = {
   external_id: 'External id (dedupe key)',
   started_at: 'Started at (date or date+time)',
   started_time: 'Start time (if separate)',
+  started_fallback: 'Start date of rows without any time',
   first_response_seconds: 'First response / speed of answer',
   csat: 'CSAT rating',
   fcr: 'First contact resolved',
@@ -57,6 +60,7 @@ export function MappingStep() {
     try {
       const result = await call('saveImportMapping', { name: saveName.trim(), mapping });
       setSaved((list) => [...list.filter((m) => m.id !== result.id), result]);
+      patch({ startFrom: `saved:${result.id}` });
       setNote(`Saved as “${result.name}”.`);
       setSaveName('');
     } catch (error) {
@@ -70,39 +74,7 @@ export function MappingStep() {
   return (
     <div className="iw-mapping">
       <div className="iw-row">
-        <label>
-          Start from
-          <select
-            aria-label="Preset or saved mapping"
-            value=""
-            onChange={(event) => {
-              const [kind, id] = event.target.value.split(':');
-              const chosen =
-                kind === 'preset'
-                  ? presets.find((p) => p.id === id)?.mapping
-                  : saved.find((m) => m.id === id)?.mapping;
-              if (chosen) apply(chosen);
-            }}
-          >
-            <option value="">Preset or saved mapping…</option>
-            <optgroup label="Presets">
-              {presets.map((preset) => (
-                <option key={preset.id} value={`preset:${preset.id}`} title={preset.description}>
-                  {preset.name}
-                </option>
-              ))}
-            </optgroup>
-            {saved.length > 0 && (
-              <optgroup label="Saved mappings">
-                {saved.map((m) => (
-                  <option key={m.id} value={`saved:${m.id}`}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-          </select>
-        </label>
+        <StartFrom presets={presets} saved={saved} />
         <label>
           Dates
           <select
@@ -121,6 +93,11 @@ export function MappingStep() {
         <span className="muted">Source key: {mapping.source}</span>
       </div>
       {preview.mappingError && <p className="error">{preview.mappingError}</p>}
+      <OpenRowsOffer
+        preview={preview}
+        mapping={mapping}
+        onChoose={(header) => setField('started_fallback', header)}
+      />
       <div className="iw-fields">
         {[...mapped, ...unmapped].map((field) => (
           <label key={field} className={mapping.fields[field] ? 'iw-field mapped' : 'iw-field'}>

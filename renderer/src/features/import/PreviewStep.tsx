@@ -62,8 +62,9 @@ export function PreviewStep() {
         </p>
       )}
       {preview.mappingError && <p className="error">{preview.mappingError}</p>}
-      <h3>As in the file</h3>
-      <div className="iw-table-scroll">
+      <h3 id="iw-raw-title">As in the file</h3>
+      {/* Scrolls both ways: focusable so the keyboard can scroll it too. */}
+      <div className="iw-table-scroll" tabIndex={0} role="region" aria-labelledby="iw-raw-title">
         <table className="iw-table">
           <thead>
             <tr>
@@ -85,8 +86,8 @@ export function PreviewStep() {
           </tbody>
         </table>
       </div>
-      <h3>As it will be imported</h3>
-      <div className="iw-table-scroll">
+      <h3 id="iw-parsed-title">As it will be imported</h3>
+      <div className="iw-table-scroll" tabIndex={0} role="region" aria-labelledby="iw-parsed-title">
         <table className="iw-table">
           <thead>
             <tr>

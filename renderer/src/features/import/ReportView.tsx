@@ -2,8 +2,8 @@ import type { ImportReport } from '../../../../shared/import/types';
 
 const n = (value: number) => value.toLocaleString();
 
-/** Counts and the per-row problems of a dry run or a finished import. */
-export function ReportView({ report }: { report: ImportReport }) {
+/** Counts and the per-row problems of a dry run or a finished import; `hint` says how to fix them. */
+export function ReportView({ report, hint }: { report: ImportReport; hint?: string | null }) {
   const verb = report.dryRun ? 'would be ' : '';
   const cards: Array<[string, number, string]> = [
     ['Rows in file', report.totalRows, ''],
@@ -40,6 +40,17 @@ export function ReportView({ report }: { report: ImportReport }) {
           ))}
         </ul>
       )}
+      {report.rateBias.length > 0 && (
+        <div className="iw-warning" data-testid="rate-bias">
+          <p>Leaving the rejected rows out changes the rates:</p>
+          <ul>
+            {report.rateBias.map((bias) => (
+              <li key={bias.flag}>{bias.note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {hint && <p data-testid="report-hint">{hint}</p>}
       {report.rejectedReasons.length > 0 && (
         <>
           <h3>Why rows are rejected</h3>
@@ -53,7 +64,7 @@ export function ReportView({ report }: { report: ImportReport }) {
         </>
       )}
       {report.rejectedRows.length > 0 && (
-        <div className="iw-table-scroll short">
+        <div className="iw-table-scroll short" tabIndex={0} role="region" aria-label="Rejected rows">
           <table className="iw-table" aria-label="Rejected rows">
             <thead>
               <tr>

@@ -1,7 +1,13 @@
 import type { ImportMapping } from '../../../../shared/import/types';
 import { refreshAppInfo } from '../../app/store';
 import { call } from '../../lib/api';
-import { firstPreviewRequest, importRequest, previewRequest, type WizardChoice } from './requests';
+import {
+  firstPreviewRequest,
+  importRequest,
+  presetPreviewRequest,
+  previewRequest,
+  type WizardChoice,
+} from './requests';
 import { followJob } from './runJob';
 import { useImportWizard } from './store';
 import { asReport } from './types';
@@ -43,6 +49,7 @@ export function chooseFile(): Promise<void> {
       file,
       preview,
       mapping: preview.mapping,
+      startFrom: `preset:${preview.detectedPreset}`,
       validation: null,
       result: null,
       dateOrder: 'auto',
@@ -59,6 +66,20 @@ export function refreshPreview(mapping: ImportMapping | null): Promise<void> {
     const preview = await call('previewImport', previewRequest({ path: file.path, mapping, dateOrder }));
     if (!alive()) return;
     wizard().patch({ preview, mapping: preview.mapping, validation: null });
+  });
+}
+
+/** Restarts the mapping from a preset, fitted to the file's headers by the backend. */
+export function startFromPreset(presetId: string): Promise<void> {
+  const { file, dateOrder } = wizard();
+  if (!file) return Promise.resolve();
+  return step('Updating the preview…', async (alive) => {
+    const preview = await call(
+      'previewImport',
+      presetPreviewRequest({ path: file.path, dateOrder }, presetId),
+    );
+    if (!alive()) return;
+    wizard().patch({ preview, mapping: preview.mapping, startFrom: `preset:${presetId}`, validation: null });
   });
 }
 

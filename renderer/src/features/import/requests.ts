@@ -29,6 +29,19 @@ export function previewRequest(choice: WizardChoice): MethodInput<'previewImport
   };
 }
 
+/** The sample read with a preset's mapping, fitted by the backend to this file's headers. */
+export function presetPreviewRequest(
+  choice: Omit<WizardChoice, 'mapping'>,
+  presetId: string,
+): MethodInput<'previewImport'> {
+  return {
+    path: choice.path,
+    sampleSize: PREVIEW_SAMPLE_ROWS,
+    options: { dateOrder: choice.dateOrder },
+    mappingId: presetId,
+  };
+}
+
 export function importRequest(
   choice: WizardChoice,
   run: { dryRun: true } | { acceptRejected: boolean },

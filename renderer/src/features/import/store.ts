@@ -21,6 +21,8 @@ interface WizardState {
   preview: ImportPreview | null;
   /** The mapping the user is editing; null = let the backend detect it. */
   mapping: ImportMapping | null;
+  /** What the mapping started from, as the "Start from" select's value: `preset:<id>` or `saved:<id>`. */
+  startFrom: string;
   dateOrder: DateOrder;
   /** Result of the dry run. */
   validation: ImportReport | null;
@@ -40,6 +42,7 @@ const initial = {
   file: null,
   preview: null,
   mapping: null,
+  startFrom: '',
   dateOrder: 'auto' as DateOrder,
   validation: null,
   job: null,

@@ -1,0 +1,56 @@
+import { useEffect, type KeyboardEvent, type RefObject } from 'react';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+function focusables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+}
+
+/**
+ * Keeps keyboard focus inside a modal dialog and gives it back to whatever opened the dialog
+ * (the "Import…" button) when it closes. Focus can still leave through a button that gets disabled
+ * or a step that unmounts under it; the focusin guard brings it back on the next Tab.
+ */
+export function useDialogFocus(dialog: RefObject<HTMLElement | null>, step: string) {
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.current?.focus();
+    const guard = (event: FocusEvent) => {
+      const root = dialog.current;
+      if (root && event.target instanceof Node && !root.contains(event.target)) root.focus();
+    };
+    document.addEventListener('focusin', guard);
+    return () => {
+      document.removeEventListener('focusin', guard);
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [dialog]);
+
+  // A new step replaces the control that had focus: start again from the dialog, where a screen
+  // reader announces its title.
+  useEffect(() => {
+    const root = dialog.current;
+    if (root && !root.contains(document.activeElement)) root.focus();
+  }, [dialog, step]);
+}
+
+/** Tab and Shift+Tab wrap around inside the dialog. */
+export function trapTab(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'Tab') return;
+  const items = focusables(event.currentTarget);
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) {
+    event.preventDefault();
+    return;
+  }
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === event.currentTarget)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
