@@ -20,7 +20,7 @@ function writeFile(content: string | Uint8Array, ext = 'csv'): string {
 
 /**
  * These tests read naive timestamps as UTC so expectations are plain; the default (the business
- * calendar's time zone) has its own test below.
+ * calendar's time zone) has its own tests in import-timezone.test.ts.
  */
 const UTC = { timeZone: 'UTC' } as const;
 
