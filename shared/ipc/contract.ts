@@ -6,6 +6,7 @@ import { importsContract } from './contracts/imports';
 import { interactionsContract } from './contracts/interactions';
 import { kpiContract } from './contracts/kpi';
 import { profileContract } from './contracts/profile';
+import { qaContract } from './contracts/qa';
 import { reviewLifecycleContract } from './contracts/reviewLifecycle';
 import { reviewsContract } from './contracts/reviews';
 import { settingsContract } from './contracts/settings';
@@ -29,6 +30,7 @@ export const backendContract = {
   ...reviewsContract,
   ...reviewLifecycleContract,
   ...disputesContract,
+  ...qaContract,
   ...settingsContract,
   ...interactionsContract,
   ...storeContract,

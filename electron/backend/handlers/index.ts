@@ -5,7 +5,7 @@ import { importHandlers } from './imports';
 import { interactionHandlers } from './interactions';
 import { kpiHandlers } from './kpi';
 import { profileHandlers } from './profile';
-import { disputeHandlers, reviewHandlers, reviewLifecycleHandlers } from './reviews';
+import { disputeHandlers, qaHandlers, reviewHandlers, reviewLifecycleHandlers } from './reviews';
 import { settingsHandlers } from './settings';
 import { storeHandlers } from './store';
 import type { Handlers } from './types';
@@ -21,6 +21,7 @@ export const handlers: Handlers<BackendMethodName> = {
   ...reviewHandlers,
   ...reviewLifecycleHandlers,
   ...disputeHandlers,
+  ...qaHandlers,
   ...settingsHandlers,
   ...interactionHandlers,
   ...storeHandlers,

@@ -11,6 +11,8 @@ import {
   startReview,
   submitReview,
 } from '../reviews/lifecycle';
+import { getCriterionValidity, getEvaluatorLeniency, getQaReport } from '../reviews/qaReport';
+import { loadReviewSettings, saveReviewSettings } from '../reviews/settingsStore';
 import type { Handlers } from './types';
 
 type ReviewMethods =
@@ -53,4 +55,14 @@ export const disputeHandlers: Handlers<'openDispute' | 'resolveDispute' | 'listD
   openDispute: audited('dispute', (input, ctx, audit) => openDispute(ctx, input, audit)),
   resolveDispute: audited('dispute', (input, ctx, audit) => resolveDispute(ctx, input, audit)),
   listDisputes: (input, ctx) => listDisputes(ctx, input),
+};
+
+export const qaHandlers: Handlers<
+  'getReviewSettings' | 'saveReviewSettings' | 'getQaReport' | 'getCriterionValidity' | 'getEvaluatorLeniency'
+> = {
+  getReviewSettings: (_input, ctx) => loadReviewSettings(ctx),
+  saveReviewSettings: (input, ctx) => ctx.db.transaction(() => saveReviewSettings(ctx, input)),
+  getQaReport: (input, ctx) => getQaReport(ctx, input),
+  getCriterionValidity: (input, ctx) => getCriterionValidity(ctx, input),
+  getEvaluatorLeniency: (input, ctx) => getEvaluatorLeniency(ctx, input),
 };
