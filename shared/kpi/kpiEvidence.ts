@@ -129,6 +129,28 @@ export function kpiSample(id: KpiId, sums: KpiSums, settings: KpiSettings): KpiS
   return SAMPLES[id](sums, settings);
 }
 
+/** The aggregate column that is n, for the KPIs whose n is one column (FCR: per mode). */
+const N_COLUMN: Partial<Record<KpiId, string>> = {
+  art: 'art_n',
+  frt: 'frt_n',
+  resolution_rate: 'res_n',
+  escalation_rate: 'esc_n',
+  abandonment_rate: 'ab_n',
+  aht: 'aht_n',
+  cross_sell_offer_rate: 'xo_n',
+  cross_sell_conversion_rate: 'xc_n',
+  volume: 'n',
+  sentiment_positive: 'sent_n',
+  sentiment_negative: 'sent_n',
+};
+
+/** n alone, without the interval: every point of every series needs it, cheaply. */
+export function kpiN(id: KpiId, sums: KpiSums, settings: KpiSettings): number {
+  if (id === 'fcr') return sumOf(sums, settings.fcr.mode === 'flag' ? 'fcrf_n' : 'fcrw_n');
+  const column = N_COLUMN[id];
+  return column === undefined ? kpiSample(id, sums, settings).n : sumOf(sums, column);
+}
+
 /** The evidence shown beside a value; null when there is no value. */
 export function kpiEvidence(
   def: KpiDefinition,

@@ -37,6 +37,15 @@ export function ratingsFromRows<R>(
   return out;
 }
 
+/** Histogram column names per (prefix, scale), built once: this runs for every bucket of every series. */
+const histogramKeys = new Map<string, string[]>();
+function keysOf(prefix: string, scale: number): string[] {
+  const id = `${prefix}|${scale}`;
+  let keys = histogramKeys.get(id);
+  if (!keys) histogramKeys.set(id, (keys = Array.from({ length: scale }, (_, i) => `${prefix}_${i + 1}`)));
+  return keys;
+}
+
 export function ratingsFromSums(
   s: KpiSums,
   prefix: string,
@@ -46,9 +55,10 @@ export function ratingsFromSums(
 ): RatedCount[] {
   const out: RatedCount[] = [];
   for (const scale of scales)
-    for (let k = 1; k <= scale; k += 1) out.push({ k, scale, n: sumOf(s, `${prefix}${scale}_${k}`) });
-  for (let k = 1; k <= defaultScale; k += 1)
-    out.push({ k, scale: defaultScale, n: sumOf(s, `${unknownPrefix}_${k}`) });
+    keysOf(`${prefix}${scale}`, scale).forEach((key, i) => out.push({ k: i + 1, scale, n: sumOf(s, key) }));
+  keysOf(unknownPrefix, defaultScale).forEach((key, i) =>
+    out.push({ k: i + 1, scale: defaultScale, n: sumOf(s, key) }),
+  );
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { KpiDefinitionDto, KpiEvidence, PeriodValue } from '../../../shared/ipc/contracts/kpi';
 import { addSums, emptySums, type KpiSums } from '../../../shared/kpi/aggregate';
-import { kpiEvidence, kpiSample } from '../../../shared/kpi/kpiEvidence';
+import { kpiEvidence, kpiN } from '../../../shared/kpi/kpiEvidence';
 import { addDays, bucketEnd, eachDay, listBuckets, periodLabel } from '../../../shared/kpi/periods';
 import { KPI_REGISTRY, kpiBetter, kpiUnit, type KpiDefinition } from '../../../shared/kpi/registry';
 import { resolveTarget, type KpiSettings } from '../../../shared/kpi/settings';
@@ -114,7 +114,7 @@ export function bucketSeries(
     const partial = isPartialBucket(bucket, granularity, today);
     for (const def of defs) {
       const value = def.fromAggregate(sums, settings);
-      const n = value === null ? 0 : kpiSample(def.id, sums, settings).n;
+      const n = value === null ? 0 : kpiN(def.id, sums, settings);
       out.get(def.id)?.push({ period: bucket.period, label, value, n, partial });
     }
   }

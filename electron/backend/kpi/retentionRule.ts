@@ -34,19 +34,26 @@ export interface RetentionRule {
 const pct1 = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
 
 export function retentionRule(db: Db): RetentionRule {
-  const rows = db.values(
-    `SELECT month, customers, retained FROM kpi_retention WHERE scope = 'all' ORDER BY month`,
+  const rows = db.values(`SELECT month, customers, retained FROM kpi_retention WHERE scope = 'all'`);
+  return ruleFromMonths(
+    rows.map(([m, c, r]) => ({ month: String(m), customers: Number(c), retained: Number(r) })),
   );
-  const months = new Map(rows.map(([m, c, r]) => [String(m), { customers: Number(c), retained: Number(r) }]));
+}
+
+/** The rule over the data's months: distinct customers per month, and how many the month before too. */
+export function ruleFromMonths(
+  rows: ReadonlyArray<{ month: string; customers: number; retained: number }>,
+): RetentionRule {
+  const months = new Map(rows.map((r) => [r.month, r]));
+  const last = [...months.keys()].sort().at(-1) ?? '';
   let base = 0;
   let returning = 0;
-  const sorted = [...months.keys()];
-  for (const month of sorted) {
+  for (const [month, { customers }] of months) {
+    // A month counts when the data goes on after it, even if the next month had no customers.
     const next = nextMonth(month);
-    const following = months.get(next);
-    if (!following && next > (sorted.at(-1) ?? '')) continue;
-    base += months.get(month)?.customers ?? 0;
-    returning += following?.retained ?? 0;
+    if (next > last) continue;
+    base += customers;
+    returning += months.get(next)?.retained ?? 0;
   }
   const out = { base, returning };
   if (months.size === 0)

@@ -1,4 +1,4 @@
-import type { AgentScorecard, ScorecardKpi } from '../../../shared/ipc/contracts/kpi';
+import type { AgentScorecard, PeriodValue, ScorecardKpi } from '../../../shared/ipc/contracts/kpi';
 import { listBuckets } from '../../../shared/kpi/periods';
 import { resolveTarget } from '../../../shared/kpi/settings';
 import type { DayRange, Granularity, KpiId } from '../../../shared/kpi/types';
@@ -12,7 +12,7 @@ import {
   listEvents,
   loadDaily,
 } from './dashboard';
-import { bucketSeries, selectKpis, sumRange, toDto } from './engine';
+import { bucketSeries, selectKpis, sumRange, toDto, type DailyData } from './engine';
 import type { Scope } from './query';
 import { retentionRule, retentionSums } from './retentionRule';
 import { loadKpiSettings } from './settingsStore';
@@ -21,34 +21,59 @@ import { loadKpiSettings } from './settingsStore';
  * Contacts per agent-day of one team, for "the average agent": volume is additive, so an agent's
  * 300 contacts set against the team's 2,400 says nothing; against the 300 of an average agent it
  * does. Only contacts with an agent count, and only agents with at least one contact in the span.
+ * Rows come in day order from the (team_id, day) index.
  */
-function agentDays(
-  db: Db,
-  teamId: string,
-  range: DayRange,
-): Array<{ day: string; agent: string; n: number }> {
+type AgentDay = { day: string; agent: string; n: number };
+
+function agentDays(db: Db, teamId: string, range: DayRange): AgentDay[] {
   return db
     .values(
-      `SELECT day, agent_id, SUM(n) FROM agg_daily
-        WHERE team_id = ? AND day BETWEEN ? AND ? AND agent_id IS NOT NULL
-        GROUP BY day, agent_id HAVING SUM(n) > 0`,
+      `SELECT day, agent_id, n FROM agg_daily
+        WHERE team_id = ? AND day BETWEEN ? AND ? AND agent_id IS NOT NULL AND n > 0
+        ORDER BY day`,
       [teamId, range.from, range.to],
     )
     .map(([day, agent, n]) => ({ day: String(day), agent: String(agent), n: Number(n) }));
 }
 
-export function averageAgent(
-  rows: ReadonlyArray<{ day: string; agent: string; n: number }>,
-  range: DayRange,
-) {
-  const agents = new Set<string>();
-  let total = 0;
-  for (const r of rows) {
-    if (r.day < range.from || r.day > range.to) continue;
-    agents.add(r.agent);
-    total += r.n;
+/** Team contacts ÷ active agents for each range (ranges sorted by day, not overlapping), in one sweep. */
+export function averageAgents(rows: readonly AgentDay[], ranges: readonly DayRange[]): Array<number | null> {
+  const out: Array<number | null> = [];
+  let i = 0;
+  for (const range of ranges) {
+    while (i < rows.length && (rows[i] as AgentDay).day < range.from) i += 1;
+    const agents = new Set<string>();
+    let total = 0;
+    for (let j = i; j < rows.length && (rows[j] as AgentDay).day <= range.to; j += 1) {
+      const r = rows[j] as AgentDay;
+      agents.add(r.agent);
+      total += r.n;
+    }
+    out.push(agents.size > 0 ? total / agents.size : null);
   }
-  return agents.size > 0 ? total / agents.size : null;
+  return out;
+}
+
+function loadAgent(db: Db, agentId: string): AgentScorecard['agent'] {
+  const agent = db.get<AgentScorecard['agent']>(
+    `SELECT a.id, a.name, a.team_id AS teamId, t.name AS teamName FROM agents a LEFT JOIN teams t ON t.id = a.team_id
+      WHERE a.id = ?`,
+    [agentId],
+  );
+  if (!agent) throw new UserFacingError('not_found', `No agent with id ${agentId}`);
+  return agent;
+}
+
+/** Volume beside the average agent of the team, for the whole period and each point. */
+function averageAgentValues(
+  points: PeriodValue[],
+  average: { now: number | null; points: Array<number | null> } | null,
+): Pick<ScorecardKpi, 'teamValue' | 'teamBasis' | 'series'> {
+  return {
+    teamValue: average?.now ?? null,
+    teamBasis: 'average_agent',
+    series: points.map((p, i) => ({ ...p, teamValue: average?.points[i] ?? null })),
+  };
 }
 
 export function getAgentScorecard(
@@ -58,12 +83,7 @@ export function getAgentScorecard(
   now?: Date,
 ): AgentScorecard {
   const started = performance.now();
-  const agent = db.get<{ id: string; name: string; teamId: string | null; teamName: string | null }>(
-    `SELECT a.id, a.name, a.team_id AS teamId, t.name AS teamName FROM agents a LEFT JOIN teams t ON t.id = a.team_id
-      WHERE a.id = ?`,
-    [input.agentId],
-  );
-  if (!agent) throw new UserFacingError('not_found', `No agent with id ${input.agentId}`);
+  const agent = loadAgent(db, input.agentId);
   const settings = loadKpiSettings(db);
   const defs = selectKpis(input.kpiIds);
   const range = { from: input.from, to: input.to };
@@ -81,46 +101,35 @@ export function getAgentScorecard(
   const current = { ...sumRange(mine, elapsed), ...ret(agentScope, elapsed) };
   const before = { ...sumRange(mine, previous), ...ret(agentScope, previous) };
   const teamNow = team && teamScope ? { ...sumRange(team, elapsed), ...ret(teamScope, elapsed) } : null;
-  const series = bucketSeries(
-    defs,
-    mine,
-    range,
-    input.granularity,
-    settings,
-    bucketRetention(db, rule, agentScope, range, input.granularity, defs),
-    today,
-  );
-  const teamSeries =
-    team && teamScope
-      ? bucketSeries(
-          defs,
-          team,
-          range,
-          input.granularity,
-          settings,
-          bucketRetention(db, rule, teamScope, range, input.granularity, defs),
-        )
-      : null;
+  const seriesOf = (data: DailyData, scope: Scope, today?: string) =>
+    bucketSeries(
+      defs,
+      data,
+      range,
+      input.granularity,
+      settings,
+      bucketRetention(db, rule, scope, range, input.granularity, defs),
+      today,
+    );
+  const series = seriesOf(mine, agentScope, today);
+  const teamSeries = team && teamScope ? seriesOf(team, teamScope) : null;
   const perAgent =
     agent.teamId && defs.some((d) => d.id === 'volume') ? agentDays(db, agent.teamId, fetch) : null;
-  const buckets = listBuckets(range, input.granularity);
+  const average = perAgent
+    ? {
+        now: averageAgents(perAgent, [elapsed])[0] ?? null,
+        points: averageAgents(perAgent, listBuckets(range, input.granularity)),
+      }
+    : null;
 
   const rows = defs.map((def): ScorecardKpi => {
     const target = resolveTarget(settings, def.id, { teamId: agent.teamId, agentId: agent.id });
-    const teamPoints = teamSeries?.get(def.id) ?? [];
     const points = series.get(def.id) ?? [];
-    if (def.id === 'volume')
-      return {
-        ...compare(def, settings, current, before, target),
-        teamValue: perAgent ? averageAgent(perAgent, elapsed) : null,
-        teamBasis: 'average_agent',
-        series: points.map((p, i) => {
-          const bucket = buckets[i];
-          return { ...p, teamValue: perAgent && bucket ? averageAgent(perAgent, bucket) : null };
-        }),
-      };
+    const own = compare(def, settings, current, before, target);
+    if (def.id === 'volume') return { ...own, ...averageAgentValues(points, average) };
+    const teamPoints = teamSeries?.get(def.id) ?? [];
     return {
-      ...compare(def, settings, current, before, target),
+      ...own,
       teamValue: teamNow ? def.fromAggregate(teamNow, settings) : null,
       teamBasis: 'pooled',
       series: points.map((p, i) => ({ ...p, teamValue: teamPoints[i]?.value ?? null })),
