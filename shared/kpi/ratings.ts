@@ -129,6 +129,12 @@ export function npsHistogramFromScores(scores: ReadonlyArray<number | null>): nu
   return hist;
 }
 
+/**
+ * Below this share of a month's customers in contact again the next month (over the whole data),
+ * customers do not come back and retention from contacts is not measurable (retentionRule.ts).
+ */
+export const MIN_RETURNING_SHARE = 0.05;
+
 /** Customers at start, at end and new, when known (entered, or from customer ids). */
 export interface RetentionCounts {
   start: number;

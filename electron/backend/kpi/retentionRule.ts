@@ -1,6 +1,6 @@
 import type { KpiSums } from '../../../shared/kpi/aggregate';
 import { previousRange } from '../../../shared/kpi/periods';
-import type { RetentionCounts } from '../../../shared/kpi/ratings';
+import { MIN_RETURNING_SHARE, type RetentionCounts } from '../../../shared/kpi/ratings';
 import type { DayRange } from '../../../shared/kpi/types';
 import type { Db } from '../db/database';
 import { enteredCounts, loadRetention, withExtras, type Scope } from './query';
@@ -21,7 +21,7 @@ import { enteredCounts, loadRetention, withExtras, type Scope } from './query';
  * Entered customer counts (customer_counts) are measured by whoever entered them: they always
  * count. The check reads kpi_retention's few 'all' rows, so it costs nothing at dashboard time.
  */
-export const MIN_RETURNING_SHARE = 0.05;
+export { MIN_RETURNING_SHARE };
 
 export interface RetentionRule {
   measurable: boolean;
