@@ -12,6 +12,7 @@ import {
   submitReview,
 } from '../reviews/lifecycle';
 import { getCriterionValidity, getEvaluatorLeniency, getQaReport } from '../reviews/qaReport';
+import { getReviewQueue } from '../reviews/queue';
 import { loadReviewSettings, saveReviewSettings } from '../reviews/settingsStore';
 import type { Handlers } from './types';
 
@@ -58,11 +59,17 @@ export const disputeHandlers: Handlers<'openDispute' | 'resolveDispute' | 'listD
 };
 
 export const qaHandlers: Handlers<
-  'getReviewSettings' | 'saveReviewSettings' | 'getQaReport' | 'getCriterionValidity' | 'getEvaluatorLeniency'
+  | 'getReviewSettings'
+  | 'saveReviewSettings'
+  | 'getQaReport'
+  | 'getCriterionValidity'
+  | 'getEvaluatorLeniency'
+  | 'getReviewQueue'
 > = {
   getReviewSettings: (_input, ctx) => loadReviewSettings(ctx),
   saveReviewSettings: (input, ctx) => ctx.db.transaction(() => saveReviewSettings(ctx, input)),
   getQaReport: (input, ctx) => getQaReport(ctx, input),
   getCriterionValidity: (input, ctx) => getCriterionValidity(ctx, input),
   getEvaluatorLeniency: (input, ctx) => getEvaluatorLeniency(ctx, input),
+  getReviewQueue: (input, ctx) => getReviewQueue(ctx, input),
 };

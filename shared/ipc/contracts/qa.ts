@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CriterionValidityRow } from '../../reviews/validity';
 import type { EvaluatorLeniencyRow } from '../../reviews/leniency';
 import type { QaSummary } from '../../reviews/qaSummary';
+import { SAMPLING_STRATEGIES, type SamplingPick, type SamplingStrategy } from '../../reviews/sampling';
 import { reviewSettingsPatchSchema, type ReviewSettings } from '../../reviews/settings';
 import { method } from '../define';
 
@@ -42,6 +43,46 @@ export interface EvaluatorLeniencyReport {
   evaluators: EvaluatorLeniencyRow[];
 }
 
+export interface ReviewQueueItem extends SamplingPick {
+  agentId: string;
+  agentName: string;
+  teamName: string | null;
+  channel: string;
+  topic: string | null;
+  subject: string | null;
+  startedAt: string;
+}
+
+export interface QuotaProgress {
+  agentId: string;
+  agentName: string;
+  teamId: string | null;
+  teamName: string | null;
+  /** Reviews wanted in the quota period. */
+  target: number;
+  /** Submitted reviews that count in QA, reviewed in the quota period. */
+  submitted: number;
+  /** Drafts of this agent's interactions still open. */
+  drafts: number;
+  remaining: number;
+}
+
+export interface ReviewQueue {
+  strategy: SamplingStrategy;
+  seed: number;
+  /** Unreviewed interactions with an agent in the range: what the queue drew from. */
+  candidates: number;
+  items: ReviewQueueItem[];
+  quota: {
+    perAgent: number;
+    period: 'week' | 'month';
+    /** The quota period that contains the range's last day. */
+    from: string;
+    to: string;
+    agents: QuotaProgress[];
+  };
+}
+
 export const qaContract = {
   getReviewSettings: method<ReviewSettings>()(z.object({}).strict()),
   saveReviewSettings: method<ReviewSettings>()(reviewSettingsPatchSchema),
@@ -61,5 +102,23 @@ export const qaContract = {
   /** Each evaluator's mean score against other evaluators' on the same agents and period. */
   getEvaluatorLeniency: method<EvaluatorLeniencyReport>()(
     z.object({ from: day, to: day, teamId: id.optional() }).strict().refine(ordered, ORDERED),
+  ),
+  /** Interactions proposed for review, each with the reason it was picked, and quota progress per agent. */
+  getReviewQueue: method<ReviewQueue>()(
+    z
+      .object({
+        from: day,
+        to: day,
+        teamId: id.optional(),
+        strategy: z.enum(SAMPLING_STRATEGIES),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict()
+      .refine(ordered, ORDERED),
   ),
 };
