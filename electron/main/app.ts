@@ -14,7 +14,7 @@ import {
   type WebContentsLike,
 } from './security';
 import { createShellMethods, type OpenDialogOptionsLike } from './shell';
-import { createMainWindow, focusWindow } from './window';
+import { askBeforeDiscardingChanges, createMainWindow, focusWindow } from './window';
 
 export type ElectronApi = Pick<
   typeof import('electron'),
@@ -211,6 +211,7 @@ export function startApp(options: StartAppOptions): { host: BackendHost } | null
         title: appName,
         onLoadFailed: (error) => log('Loading the renderer failed', error),
       });
+      askBeforeDiscardingChanges(win, (parent, box) => dialog.showMessageBoxSync(parent, box));
       win.on('closed', () => {
         win = null;
       });

@@ -34,6 +34,42 @@ export function createMainWindow(
   return win;
 }
 
+export type ShowMessageBoxSync = (
+  win: ElectronBrowserWindow,
+  options: {
+    type: 'question';
+    buttons: string[];
+    defaultId: number;
+    cancelId: number;
+    message: string;
+    detail: string;
+  },
+) => number;
+
+const LEAVE_BUTTON = 0;
+
+/**
+ * A page with unsaved changes (Settings) registers `beforeunload`. Chromium would show its own
+ * prompt; Electron instead silently cancels the close or reload, so the window could never close.
+ * Main asks the user, and leaving means ignoring the page's veto (preventDefault).
+ */
+export function askBeforeDiscardingChanges(
+  win: ElectronBrowserWindow,
+  showMessageBoxSync: ShowMessageBoxSync,
+): void {
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave without saving', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Leave without saving?',
+      detail: 'You have changes on this page that are not saved yet. Leaving now discards them.',
+    });
+    if (choice === LEAVE_BUTTON) event.preventDefault();
+  });
+}
+
 /** Brings an existing window to the front (second-instance launch, dock click). */
 export function focusWindow(
   win: Pick<ElectronBrowserWindow, 'isMinimized' | 'restore' | 'show' | 'focus'>,

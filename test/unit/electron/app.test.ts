@@ -10,6 +10,7 @@ import type { MenuItemTemplate } from '../../../electron/main/menu';
 
 /** A stand-in for the parts of Electron startApp touches; enough to drive startup and quit. */
 function fakeElectron(userData: string, { locked = true } = {}) {
+  let messageBoxAnswer = 1;
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
     requestSingleInstanceLock: vi.fn(() => locked),
@@ -21,7 +22,7 @@ function fakeElectron(userData: string, { locked = true } = {}) {
   });
   const windows: FakeWindow[] = [];
   class FakeWindow extends EventEmitter {
-    readonly webContents = { reload: vi.fn() };
+    readonly webContents = Object.assign(new EventEmitter(), { reload: vi.fn() });
     loadFile = vi.fn(async () => undefined);
     show = vi.fn();
     focus = vi.fn();
@@ -42,7 +43,11 @@ function fakeElectron(userData: string, { locked = true } = {}) {
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (channel: string, fn: unknown) => handlers.set(channel, fn), removeHandler: vi.fn() },
     Menu: { buildFromTemplate: (t: MenuItemTemplate[]) => (menu = t), setApplicationMenu: vi.fn() },
-    dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showErrorBox: vi.fn() },
+    dialog: {
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showMessageBoxSync: vi.fn(() => messageBoxAnswer),
+      showErrorBox: vi.fn(),
+    },
     shell: { showItemInFolder: vi.fn(), openExternal: vi.fn() },
     session: {
       defaultSession: {
@@ -62,6 +67,7 @@ function fakeElectron(userData: string, { locked = true } = {}) {
     handlers,
     sessionHooks,
     getMenu: () => menu,
+    answerMessageBox: (button: number) => (messageBoxAnswer = button),
   };
 }
 
@@ -120,6 +126,16 @@ describe('startApp', () => {
     });
     expect(win?.loadFile).toHaveBeenCalledWith('/app/dist/renderer/index.html');
     expect(fake.getMenu().map((m) => m.label)).toContain('&File');
+
+    // A page that vetoes unloading (unsaved settings) gets a native question instead of a window
+    // that silently never closes: "Stay" keeps the veto, "Leave without saving" overrides it.
+    const stay = { preventDefault: vi.fn() };
+    win?.webContents.emit('will-prevent-unload', stay);
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    fake.answerMessageBox(0);
+    const leave = { preventDefault: vi.fn() };
+    win?.webContents.emit('will-prevent-unload', leave);
+    expect(leave.preventDefault).toHaveBeenCalledOnce();
 
     // A second launch focuses the existing window.
     fake.app.emit('second-instance');
