@@ -1,4 +1,6 @@
 import type { PeriodValue } from '../../../../shared/ipc/contracts/kpi';
+import { sparklinePaths } from './sparklinePaths';
+import './charts.css';
 
 interface SparklineProps {
   points: PeriodValue[];
@@ -7,31 +9,22 @@ interface SparklineProps {
   height?: number;
 }
 
-/** Inline SVG: no canvas per tile, nothing for the CSP to object to. Gaps (null) break the line. */
+/**
+ * Inline SVG: no canvas per tile, nothing for the CSP to object to. Gaps (no data) break the line,
+ * partial buckets are hollow with a dashed segment, and a KPI without any value is a flat dash
+ * saying "no data" rather than an empty box.
+ */
 export function Sparkline({ points, target, width = 120, height = 32 }: SparklineProps) {
-  const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
-  if (values.length < 2)
-    return <svg className="sparkline" width={width} height={height} aria-hidden="true" />;
-  const all = target === null ? values : [...values, target];
-  const min = Math.min(...all);
-  const max = Math.max(...all);
-  const span = max - min || 1;
-  const pad = 3;
-  const x = (i: number) => pad + (i * (width - 2 * pad)) / Math.max(points.length - 1, 1);
-  const y = (v: number) => height - pad - ((v - min) * (height - 2 * pad)) / span;
-  const segments: string[] = [];
-  let current = '';
-  points.forEach((p, i) => {
-    if (p.value === null) {
-      if (current) segments.push(current);
-      current = '';
-      return;
-    }
-    current += `${current ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`;
-  });
-  if (current) segments.push(current);
-  const lastIndex = points.map((p) => p.value !== null).lastIndexOf(true);
-  const last = points[lastIndex]?.value ?? null;
+  const shape = sparklinePaths(points, target, width, height);
+  if (!shape)
+    return (
+      <span className="sparkline sparkline-empty" data-sparkline="no-data">
+        <svg width={24} height={height} aria-hidden="true">
+          <line x1={2} x2={22} y1={height / 2} y2={height / 2} />
+        </svg>
+        no data
+      </span>
+    );
   return (
     <svg
       className="sparkline"
@@ -39,14 +32,23 @@ export function Sparkline({ points, target, width = 120, height = 32 }: Sparklin
       height={height}
       viewBox={`0 0 ${width} ${height}`}
       aria-hidden="true"
+      data-sparkline="line"
     >
-      {target !== null && (
-        <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} className="sparkline-target" />
+      {shape.targetY !== null && (
+        <line x1={3} x2={width - 3} y1={shape.targetY} y2={shape.targetY} className="sparkline-target" />
       )}
-      {segments.map((d, i) => (
-        <path key={i} d={d} className="sparkline-line" />
+      {shape.paths.map((p, i) => (
+        <path key={i} d={p.d} className={p.partial ? 'sparkline-line partial' : 'sparkline-line'} />
       ))}
-      {last !== null && <circle cx={x(lastIndex)} cy={y(last)} r={2.5} className="sparkline-dot" />}
+      {shape.dots.map((d, i) => (
+        <circle
+          key={i}
+          cx={d.x}
+          cy={d.y}
+          r={d.partial ? 2.2 : 2.5}
+          className={d.partial ? 'sparkline-partial' : 'sparkline-dot'}
+        />
+      ))}
     </svg>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Team } from '../../../../shared/domain/types';
-import type { Dashboard } from '../../../../shared/ipc/contracts/kpi';
+import type { Dashboard, KpiDefinitionDto } from '../../../../shared/ipc/contracts/kpi';
 import { GRANULARITIES, type Granularity, type KpiId } from '../../../../shared/kpi/types';
 import { axisFor, COLORS, dayIndex, eventMarkers, pointsOf, targetSeries } from './chartData';
 import { EventsPanel } from './EventsPanel';
@@ -19,6 +19,19 @@ const ROLLING: Array<{ id: RollingWindow; label: string }> = [
   { id: '7', label: '7-day' },
   { id: '30', label: '30-day' },
 ];
+
+/** What n counts for a KPI ("responses"), from whichever value of the dashboard carries evidence. */
+function nLabelOf(dashboard: Dashboard, def: KpiDefinitionDto | undefined): string | undefined {
+  if (!def) return undefined;
+  const tile = dashboard.tiles.find((t) => t.kpiId === def.id);
+  const fromTile = tile?.evidence?.nLabel ?? tile?.previousEvidence?.nLabel;
+  if (fromTile) return fromTile;
+  for (const row of dashboard.agentRanking) {
+    const label = row.evidence?.[def.id]?.nLabel;
+    if (label) return label;
+  }
+  return undefined;
+}
 
 /** The large trend chart of one KPI: values by bucket, optional rolling window, target line, event marks. */
 export function TrendPanel({ dashboard, teams }: { dashboard: Dashboard; teams: Team[] }) {
@@ -90,6 +103,8 @@ export function TrendPanel({ dashboard, teams }: { dashboard: Dashboard; teams: 
         series={series}
         markers={markers}
         {...axis}
+        nLabel={nLabelOf(dashboard, def)}
+        minN={dashboard.minN}
         height={240}
         ariaLabel={`${def.label} trend by ${trend.granularity}${trend.target === null ? '' : ' with target line'}${
           markers.length === 0 ? '' : `, ${markers.length} event marker${markers.length === 1 ? '' : 's'}`
