@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDataFile } from '../../electron/backend/open';
+import { expectAccessible } from './support/axe';
 import { seedDemo, startApp, type App } from './support/harness';
 
 describe('shell error handling in Chromium', () => {
@@ -32,6 +33,7 @@ describe('shell error handling in Chromium', () => {
     const restore = page.getByRole('button', { name: /^Restore backup of / });
     await restore.waitFor();
     await app.screenshot('recovery');
+    await expectAccessible(page, 'the recovery screen');
 
     await restore.click();
     await page.getByRole('table', { name: 'Agents' }).waitFor();
@@ -59,6 +61,7 @@ describe('shell error handling in Chromium', () => {
       .first()
       .waitFor();
     await app.screenshot('backend-unreachable');
+    await expectAccessible(page, 'the error banner', '.error-banner');
     // The failed fetches are logged by Chromium itself; they are what this test provokes.
     expect(app.browserErrors.every((e) => e.includes('Failed to load resource'))).toBe(true);
     app.browserErrors.splice(0);

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChosenFile } from '../../shared/ipc/contracts/shell';
 import type { Result } from '../../shared/ipc/result';
+import { expectAccessible } from './support/axe';
 import { startApp, type App } from './support/harness';
+import { focusRingProblem, focusRingProblems } from './support/layout';
+
+/** The shell's own parts; each page's content is checked by that page's tests. */
+const SHELL = '.sidebar, .header, .status-bar';
 
 const PAGES = [
   { label: 'Dashboard', screenshot: 'dashboard' },
@@ -66,20 +71,53 @@ describe('app shell in Chromium', () => {
       );
       await app.settle();
       await app.screenshot(screenshot);
+      await expectAccessible(page, `the app shell on ${label}`, SHELL);
     }
+  });
+
+  it('moves focus to the page heading after a page change, for screen readers and keyboards', async () => {
+    const { page } = app;
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    // From the last page, so that each click in turn changes the page.
+    await nav.getByRole('button', { name: 'Settings', exact: true }).click();
+    for (const { label } of PAGES) {
+      await nav.getByRole('button', { name: label, exact: true }).click();
+      const heading = page.locator('h1:focus');
+      await expect.poll(() => heading.textContent()).toBe(label);
+      expect(await heading.getAttribute('tabindex')).toBe('-1');
+    }
+  });
+
+  it('shows a clear focus ring on every shell control', async () => {
+    const { page } = app;
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('button', { name: 'Goals' }).click();
+    // Back from the heading: the sidebar's current entry, then the skip link.
+    expect(await focusRingProblems(page, { stops: 2, key: 'Shift+Tab' })).toEqual([]);
+    expect(await page.locator(':focus').textContent()).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusRingProblem(page)).toBeNull();
+    expect(await page.locator(':focus').textContent()).toBe('Performance reviews');
   });
 
   it('navigates the sidebar with the keyboard', async () => {
     const { page } = app;
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('button', { name: 'Dashboard', exact: true }).click();
+    // The click moved focus to the heading; bring it back to start from the sidebar.
+    await nav.getByRole('button', { name: 'Dashboard', exact: true }).focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Reviews');
+    // Focus went to the new page's heading; Shift+Tab leads back to the sidebar's current entry.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.locator(':focus').textContent()).toBe('Reviews');
     await page.keyboard.press('End');
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowUp');
     expect(await page.locator(':focus').textContent()).toBe('Settings');

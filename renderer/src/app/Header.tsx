@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { fileName } from '../lib/format';
 import { PAGES, useNavigation } from './navigation';
 import { useShell } from './store';
@@ -8,9 +9,20 @@ export function Header() {
   const startupError = useShell((s) => s.startupError);
   const title = PAGES.find((p) => p.id === page)?.label ?? '';
   const dataFile = appInfo?.dataFile ?? null;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownPage = useRef(page);
+
+  // After a page change focus moves to the new title: screen readers announce the page, and Tab
+  // continues in its content instead of the sidebar. Not on first load, where focus starts at the top.
+  useEffect(() => {
+    if (shownPage.current === page) return;
+    shownPage.current = page;
+    heading.current?.focus();
+  }, [page]);
+
   return (
     <header className="header">
-      <h1 id="page-title" className="page-title">
+      <h1 id="page-title" className="page-title" tabIndex={-1} ref={heading}>
         {startupError ? 'Data file problem' : title}
       </h1>
       <div className="data-file" aria-label="Data file" title={dataFile ?? undefined}>

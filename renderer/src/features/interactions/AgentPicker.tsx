@@ -49,7 +49,8 @@ export function AgentPicker({ agents, selected, onChange }: Props) {
         className={names.length ? 'select-like active' : 'select-like'}
         aria-haspopup="listbox"
         aria-expanded={open}
-        aria-label="Agents"
+        // The name starts with the visible text (WCAG 2.5.3), then says what it filters.
+        aria-label={`${label}, agent filter`}
         onClick={() => setOpen(!open)}
       >
         {label}

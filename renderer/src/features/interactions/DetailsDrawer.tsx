@@ -1,7 +1,16 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { InteractionDetail } from '../../../../shared/ipc/contracts/interactions';
 import { call } from '../../lib/api';
-import { formatDateTime, formatDay, formatDuration, formatFlag, formatScore, orDash } from './format';
+import {
+  channelLabel,
+  enumLabel,
+  formatDateTime,
+  formatDay,
+  formatDuration,
+  formatFlag,
+  formatScore,
+  orDash,
+} from './format';
 import { rowAt, useInteractions } from './store';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -30,7 +39,7 @@ function DetailBody({ d }: { d: InteractionDetail }) {
       <Section title="Overview">
         <Field label="Started">{formatDateTime(d.startedAt)}</Field>
         <Field label="Day">{formatDay(d.day)}</Field>
-        <Field label="Channel">{d.channel}</Field>
+        <Field label="Channel">{channelLabel(d.channel)}</Field>
         <Field label="Agent">{orDash(d.agentName)}</Field>
         <Field label="Team">{orDash(d.teamName)}</Field>
         <Field label="Customer">
@@ -39,8 +48,8 @@ function DetailBody({ d }: { d: InteractionDetail }) {
         </Field>
         <Field label="Topic">{orDash(d.topic)}</Field>
         <Field label="Subject">{orDash(d.subject)}</Field>
-        <Field label="Status">{orDash(d.status)}</Field>
-        <Field label="Priority">{orDash(d.priority)}</Field>
+        <Field label="Status">{enumLabel(d.status)}</Field>
+        <Field label="Priority">{enumLabel(d.priority)}</Field>
       </Section>
       <Section title="Outcome">
         <Field label="Answered">{formatFlag(d.answered)}</Field>
@@ -50,7 +59,7 @@ function DetailBody({ d }: { d: InteractionDetail }) {
         <Field label="Repeat contact">{formatFlag(d.repeatContact)}</Field>
         <Field label="Escalated">
           {formatFlag(d.escalated)}
-          {d.escalationLevel ? <span className="muted"> ({d.escalationLevel})</span> : null}
+          {d.escalationLevel ? <span className="muted"> ({enumLabel(d.escalationLevel)})</span> : null}
         </Field>
       </Section>
       <Section title="Timing">
@@ -72,7 +81,7 @@ function DetailBody({ d }: { d: InteractionDetail }) {
       {(d.isComplaint || d.complaintCategory || d.complaintDetails) && (
         <Section title="Complaint">
           <Field label="Complaint">{formatFlag(d.isComplaint)}</Field>
-          <Field label="Category">{orDash(d.complaintCategory)}</Field>
+          <Field label="Category">{enumLabel(d.complaintCategory)}</Field>
           <Field label="Details">{orDash(d.complaintDetails)}</Field>
         </Section>
       )}
@@ -100,7 +109,7 @@ function DetailBody({ d }: { d: InteractionDetail }) {
               <li key={r.id}>
                 <span className="num">{r.score === null ? '—' : `${r.score.toFixed(0)}%`}</span> {r.evaluator}{' '}
                 <span className="muted">
-                  {r.status === 'draft' ? 'draft' : formatDateTime(r.reviewedAt)}
+                  {r.status === 'draft' ? 'Draft' : formatDateTime(r.reviewedAt)}
                   {r.failedCritical ? ' · failed a critical criterion' : ''}
                 </span>
               </li>
@@ -109,7 +118,7 @@ function DetailBody({ d }: { d: InteractionDetail }) {
         )}
       </section>
       <Section title="Source">
-        <Field label="Source">{d.source}</Field>
+        <Field label="Source">{enumLabel(d.source)}</Field>
         <Field label="External id">{orDash(d.externalId)}</Field>
         <Field label="Imported from">{orDash(d.importFileName)}</Field>
         <Field label="Internal id">{d.id}</Field>
@@ -147,16 +156,31 @@ export function DetailsDrawer() {
   }, [id]);
 
   if (!open) return null;
+  // The drawer unmounts on close; focus goes back to the rows it described instead of the page top.
+  const close = () => {
+    closeDetails();
+    document.querySelector<HTMLElement>('[data-testid="interactions-grid"]')?.focus();
+  };
   const shown = detail && detail.id === id ? detail : null;
   return (
-    <aside className="ix-drawer" aria-label="Interaction details" data-testid="interaction-details">
+    <aside
+      className="ix-drawer"
+      aria-label="Interaction details"
+      data-testid="interaction-details"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') close();
+      }}
+    >
       <header className="ix-drawer-head">
-        <h2>{shown ? `${shown.channel} · ${formatDateTime(shown.startedAt)}` : 'Interaction'}</h2>
-        <button type="button" className="ghost" onClick={closeDetails} aria-label="Close details (Esc)">
+        <h2>
+          {shown ? `${channelLabel(shown.channel)} · ${formatDateTime(shown.startedAt)}` : 'Interaction'}
+        </h2>
+        <button type="button" className="ghost" onClick={close} aria-label="Close details (Esc)">
           ✕
         </button>
       </header>
-      <div className="ix-drawer-body">
+      {/* A Tab stop so keyboard users can scroll the fields (nothing in them takes focus). */}
+      <div className="ix-drawer-body" tabIndex={0} role="region" aria-label="Interaction fields">
         {error && <p className="error">{error}</p>}
         {shown ? <DetailBody d={shown} /> : !error && <p className="muted">Loading…</p>}
       </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CHANNELS, type Channel } from '../../../../shared/domain/types';
 import type { InteractionFilters } from '../../../../shared/ipc/contracts/interactions';
 import { AgentPicker } from './AgentPicker';
+import { channelLabel } from './format';
 import { useInteractions, type FlagKey } from './store';
 
 const FLAGS: Array<{ key: FlagKey; label: string }> = [
@@ -83,7 +84,7 @@ export function FilterBar() {
             aria-pressed={channels.has(channel)}
             onClick={() => toggleChannel(channel)}
           >
-            {channel}
+            {channelLabel(channel)}
           </button>
         ))}
       </div>

@@ -1,10 +1,12 @@
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { columns, gridTemplate, type Slot } from './columns';
+import { columns, gridMinWidth, gridTemplate, type Slot } from './columns';
+import { EmptyState } from './EmptyState';
 import { formatCount } from './format';
 import { rowAt, useInteractions } from './store';
 import { usePageLoader } from './usePageLoader';
+import { useScrollEdges } from './useScrollEdges';
 
 const ROW_HEIGHT = 30;
 /**
@@ -28,6 +30,7 @@ export function InteractionsTable() {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
+  const [edges, updateEdges] = useScrollEdges(scrollRef);
   const count = total === null ? 0 : Math.min(total, MAX_SCROLL_ROWS);
   const virtualizer = useVirtualizer({
     count,
@@ -102,9 +105,16 @@ export function InteractionsTable() {
         aria-label="Interactions"
         aria-rowcount={count + 1}
         aria-colcount={headers.length}
+        data-more-left={edges.left || undefined}
+        data-more-right={edges.right || undefined}
       >
         <div className="ix-head-clip" ref={headRef} role="rowgroup">
-          <div className="ix-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: gridTemplate }}>
+          <div
+            className="ix-head"
+            role="row"
+            aria-rowindex={1}
+            style={{ gridTemplateColumns: gridTemplate, minWidth: gridMinWidth }}
+          >
             {headers.map((header) => {
               const sortColumn = header.column.columnDef.meta?.sortColumn;
               const numeric = header.column.columnDef.meta?.numeric;
@@ -143,14 +153,15 @@ export function InteractionsTable() {
           ref={scrollRef}
           className="ix-scroll"
           role="rowgroup"
-          tabIndex={0}
+          tabIndex={count > 0 ? 0 : undefined}
           onKeyDown={onKeyDown}
           onScroll={(event) => {
             if (headRef.current) headRef.current.scrollLeft = event.currentTarget.scrollLeft;
+            updateEdges();
           }}
           data-testid="interactions-grid"
         >
-          <div className="ix-body" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="ix-body" style={{ height: virtualizer.getTotalSize(), minWidth: gridMinWidth }}>
             {items.map((item) => {
               const row = rowsById.get(item.index);
               const loaded = row?.original.row !== undefined;
@@ -174,15 +185,20 @@ export function InteractionsTable() {
                   }}
                 >
                   {row && loaded
-                    ? row.getVisibleCells().map((cell) => (
-                        <div
-                          key={cell.id}
-                          role="gridcell"
-                          className={cell.column.columnDef.meta?.numeric ? 'ix-td num' : 'ix-td'}
-                        >
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                        </div>
-                      ))
+                    ? row.getVisibleCells().map((cell) => {
+                        const meta = cell.column.columnDef.meta;
+                        const value = cell.getValue();
+                        return (
+                          <div
+                            key={cell.id}
+                            role="gridcell"
+                            className={meta?.numeric ? 'ix-td num' : 'ix-td'}
+                            title={meta?.clipsText && typeof value === 'string' ? value : undefined}
+                          >
+                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                          </div>
+                        );
+                      })
                     : headers.map((header) => (
                         <div key={header.id} role="gridcell" className="ix-td">
                           <span className="skeleton" />
@@ -192,10 +208,11 @@ export function InteractionsTable() {
               );
             })}
           </div>
-          {total === 0 && <div className="ix-empty">No interactions match these filters.</div>}
-          {total === null && !error && <div className="ix-empty muted">Loading…</div>}
         </div>
       </div>
+      {/* Outside the grid, which may hold only rows, laid over its empty body. */}
+      {total === 0 && <EmptyState />}
+      {total === null && !error && <div className="ix-empty muted">Loading…</div>}
       {error && (
         <p className="error" role="alert">
           {error}
