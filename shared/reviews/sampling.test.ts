@@ -109,6 +109,7 @@ describe('sampleForReview', () => {
       risk: 7,
     });
     expect(all.filter((p) => p.reason === 'no risk signal (random share of calm contacts)')).toHaveLength(30);
+    expect(all[0]?.interactionId).toBe(100);
   });
 
   it('covers every channel and topic stratum in proportion', () => {
@@ -139,6 +140,8 @@ describe('sampleForReview', () => {
           const picks = sampleForReview(pool, { ...options, reviewed });
           const reversed = sampleForReview([...pool].reverse(), { ...options, reviewed });
           expect(reversed).toEqual(picks);
+          if (options.strategy === 'risk')
+            picks.slice(1).forEach((pick, i) => expect(pick.risk).toBeLessThanOrEqual(picks[i]?.risk ?? 0));
           const ids = picks.map((p) => p.interactionId);
           expect(new Set(ids).size).toBe(ids.length);
           const open = pool.filter((c) => !reviewed.has(c.id));

@@ -156,19 +156,25 @@ function riskWeighted(
   limit: number,
   random: () => number,
 ): SamplingPick[] {
-  return candidates
-    .map((c) => {
-      const risk = riskOf(c);
-      return { c, risk, key: Math.log(random()) / 2 ** risk.points };
-    })
-    .sort((a, b) => b.key - a.key || a.c.id - b.c.id)
-    .slice(0, limit)
-    .map(({ c, risk }) => ({
-      interactionId: c.id,
-      reason:
-        risk.reasons.length > 0 ? risk.reasons.join('; ') : 'no risk signal (random share of calm contacts)',
-      risk: risk.points,
-    }));
+  return (
+    candidates
+      .map((c) => {
+        const risk = riskOf(c);
+        return { c, risk, key: Math.log(random()) / 2 ** risk.points };
+      })
+      .sort((a, b) => b.key - a.key || a.c.id - b.c.id)
+      .slice(0, limit)
+      // The draw decides which contacts are in; the queue then lists the most worrying first.
+      .sort((a, b) => b.risk.points - a.risk.points || b.key - a.key || a.c.id - b.c.id)
+      .map(({ c, risk }) => ({
+        interactionId: c.id,
+        reason:
+          risk.reasons.length > 0
+            ? risk.reasons.join('; ')
+            : 'no risk signal (random share of calm contacts)',
+        risk: risk.points,
+      }))
+  );
 }
 
 /**

@@ -6,18 +6,91 @@ import { Db } from '../../electron/backend/db/database';
 import { migrate, schemaVersion } from '../../electron/backend/db/migrate';
 import { latestSchemaVersion, migrations } from '../../electron/backend/db/migrations';
 import { loadSqlJs } from '../../electron/backend/db/sqljs';
-import { generateDemoData } from '../../electron/backend/demo/generate';
-import { seededIds } from '../../electron/backend/demo/ids';
 import { openDataFile } from '../../electron/backend/open';
 import { fixedClock } from '../../electron/backend/core/clock';
 import { sequentialIds } from '../../electron/backend/core/ids';
 import { TEST_NOW } from '../support/backend';
 
-const NOW = new Date(TEST_NOW);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-test-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** A database at schema 2 holding demo data (interactions, and reviews that refer to them). */
+/**
+ * Rows written with the columns of schema 1, so fixtures at any older version hold them: the demo
+ * generator writes the latest schema and cannot seed old files. Interactions (some with customers
+ * and external ids), submitted, draft and calibration reviews referring to them, and answers.
+ */
+function seedSchemaOneRows(db: Db): void {
+  const at = '2026-01-10T10:00:00.000Z';
+  db.transaction(() => {
+    db.run(`INSERT INTO teams (id, name, created_at) VALUES ('team_1', 'Blue', ?), ('team_2', 'Green', ?)`, [
+      at,
+      at,
+    ]);
+    for (let a = 1; a <= 3; a += 1)
+      db.run('INSERT INTO agents (id, team_id, name, created_at) VALUES (?, ?, ?, ?)', [
+        `agt_${a}`,
+        `team_${1 + (a % 2)}`,
+        `Agent ${a}`,
+        at,
+      ]);
+    db.run(`INSERT INTO customers (id, external_ref, created_at) VALUES ('cus_1', 'C-1', ?)`, [at]);
+    for (let i = 1; i <= 60; i += 1) {
+      const started = new Date(Date.parse(at) + i * 3_600_000).toISOString();
+      db.run(
+        `INSERT INTO interactions (id, source, external_id, channel, agent_id, team_id, customer_id, started_at, day,
+           csat_score, csat_scale, hold_seconds, created_at, updated_at)
+         VALUES (?, 'acd', ?, ?, ?, ?, ?, ?, ?, ?, 5, ?, ?, ?)`,
+        [
+          i,
+          i % 5 === 0 ? null : `T-${i}`,
+          ['call', 'chat', 'email'][i % 3] ?? 'call',
+          `agt_${1 + (i % 3)}`,
+          `team_${1 + ((1 + (i % 3)) % 2)}`,
+          i % 4 === 0 ? 'cus_1' : null,
+          started,
+          started.slice(0, 10),
+          1 + (i % 5),
+          i * 7,
+          at,
+          at,
+        ],
+      );
+    }
+    db.run(`INSERT INTO review_forms (id, name, created_at) VALUES ('form_1', 'QA', ?)`, [at]);
+    db.run(
+      `INSERT INTO review_form_versions (id, form_id, version, definition_json, created_at) VALUES ('fver_1', 'form_1', 1, '{}', ?)`,
+      [at],
+    );
+    for (let r = 1; r <= 20; r += 1) {
+      const group = r > 17 ? 'cal_1' : null;
+      const interaction = group ? 3 : r * 3;
+      db.run(
+        `INSERT INTO reviews (id, form_version_id, agent_id, interaction_id, evaluator, status, score, failed_critical,
+           calibration_group, reviewed_at, created_at, updated_at)
+         VALUES (?, 'fver_1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          `rev_${r}`,
+          `agt_${1 + (interaction % 3)}`,
+          interaction,
+          `QA ${r % 2}`,
+          r === 5 ? 'draft' : 'submitted',
+          60 + r,
+          r % 7 === 0 ? 1 : 0,
+          group,
+          r === 5 ? null : at,
+          at,
+          at,
+        ],
+      );
+      db.run(`INSERT INTO review_answers (review_id, criterion_id, rating) VALUES (?, 'c1', ?)`, [
+        `rev_${r}`,
+        r % 2,
+      ]);
+    }
+  });
+}
+
+/** A database at schema 2 with interactions, and reviews that refer to them. */
 async function versionTwo(): Promise<Db> {
   const SQL = await loadSqlJs();
   const db = new Db(new SQL.Database());
@@ -25,7 +98,7 @@ async function versionTwo(): Promise<Db> {
     db,
     migrations.filter((m) => m.version <= 2),
   );
-  generateDemoData(db, { now: NOW, ids: seededIds(7, NOW), agents: 3, months: 2 });
+  seedSchemaOneRows(db);
   return db;
 }
 

@@ -61,7 +61,10 @@ export function insertDefaultForm(db: Db, ids: IdGenerator, createdAt: string): 
   return versionId;
 }
 
-/** Scored, submitted reviews of sampled interactions, plus calibration groups. Returns the count. */
+/**
+ * Scored, submitted reviews of sampled interactions, plus calibration groups (kept out of QA results)
+ * and disputes of the newest low ratings. Returns the count of reviews.
+ */
 export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
   const { rng, candidates } = plan;
   const order = candidates.map((_, i) => i);
@@ -74,13 +77,14 @@ export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
 
   const insertReview = plan.db.prepareWrite(
     `INSERT INTO reviews (id, form_version_id, agent_id, interaction_id, evaluator, status, score, failed_critical,
-       comment, calibration_group, reviewed_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?)`,
+         comment, calibration_group, counts_in_qa, reviewed_at, submitted_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAnswer = plan.db.prepareWrite(
     'INSERT INTO review_answers (review_id, criterion_id, rating, not_applicable, comment) VALUES (?, ?, ?, ?, ?)',
   );
   let count = 0;
+  const written: WrittenReview[] = [];
   const write = (candidate: ReviewCandidate, evaluator: number, group: string | null) => {
     const answers = rateInteraction(plan, candidate, evaluator);
     const result = computeReviewScore(DEFAULT_REVIEW_FORM, answers);
@@ -96,6 +100,9 @@ export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
       result.failedCritical ? 1 : 0,
       reviewComment(rng, result.score, result.failedCritical),
       group,
+      // Calibration reviews score the evaluators, not the agent.
+      group === null ? 1 : 0,
+      reviewedAt,
       reviewedAt,
       reviewedAt,
       reviewedAt,
@@ -110,6 +117,8 @@ export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
       ]);
     }
     count += 1;
+    if (group === null)
+      written.push({ id, reviewedAt, answers, score: result.score, failedCritical: result.failedCritical });
   };
   try {
     for (const index of regular) {
@@ -133,6 +142,7 @@ export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
     insertReview.free();
     insertAnswer.free();
   }
+  insertDemoDisputes(plan.db, plan.ids, written);
   return count;
 }
 
@@ -199,4 +209,132 @@ function reviewComment(rng: Rng, score: number | null, failedCritical: boolean):
   if (score >= 85) return rng.pick(REVIEW_PRAISE);
   if (score < 70) return rng.pick(REVIEW_COACHING);
   return `${rng.pick(REVIEW_PRAISE)} ${rng.pick(REVIEW_COACHING)}`;
+}
+
+/** What an agent says when disputing a low rating, by criterion. */
+const AGENT_REASONS: Record<string, string> = {
+  res_holds: 'The billing system froze; I had to hold to see the account at all.',
+  knowledge_diagnosis: 'The outage map was not updated yet when I took the contact.',
+  prof_listening: 'The line kept breaking up; I was not interrupting on purpose.',
+  closing_summary: 'I sent the summary by email right after the contact.',
+  res_ownership: 'Billing disputes must go to the billing team, that is the process.',
+  prof_empathy: 'I acknowledged the frustration at the start, before the part you listened to.',
+  greeting_valued: 'The customer opened by shouting; I kept it short on purpose.',
+  knowledge_explanation: 'The customer asked for the technical details.',
+};
+
+interface WrittenReview {
+  id: string;
+  reviewedAt: string;
+  answers: ReviewAnswer[];
+  score: number | null;
+  failedCritical: boolean;
+}
+
+const LEAD = EVALUATORS[2] ?? 'Team lead';
+const HOUR = 3_600_000;
+
+const later = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * HOUR).toISOString();
+
+/** The most recent reviews with a low rating an agent would dispute, newest first. */
+function disputable(reviews: readonly WrittenReview[]) {
+  return [...reviews]
+    .sort((a, b) => b.reviewedAt.localeCompare(a.reviewedAt) || a.id.localeCompare(b.id))
+    .flatMap((review) => {
+      const low = review.answers.find(
+        (a) =>
+          a.criterionId in AGENT_REASONS &&
+          a.rating !== null &&
+          a.rating <= (a.criterionId === 'res_holds' ? 1 : 2),
+      );
+      return low ? [{ review, answer: low }] : [];
+    })
+    .slice(0, 4);
+}
+
+/**
+ * Disputes for the demo's newest low ratings, so the disputes list and the amendment history show
+ * something on first start: two open (one with the rating the agent asks for), one accepted
+ * through an amendment that rescored the review, one kept.
+ */
+export function insertDemoDisputes(db: Db, ids: IdGenerator, reviews: readonly WrittenReview[]): number {
+  const picks = disputable(reviews);
+  picks.forEach(({ review, answer }, index) => {
+    const id = ids.next('dsp');
+    const openedAt = later(review.reviewedAt, 2);
+    const proposed = index === 1 ? null : (answer.rating ?? 0) + 1;
+    db.run(
+      `INSERT INTO review_disputes (id, review_id, criterion_id, agent_reason, proposed_rating, opened_at, opened_by,
+         status, original_rating, original_not_applicable)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, 0)`,
+      [
+        id,
+        review.id,
+        answer.criterionId,
+        AGENT_REASONS[answer.criterionId] ?? '',
+        proposed,
+        openedAt,
+        LEAD,
+        answer.rating,
+      ],
+    );
+    if (index < 2) return;
+    const resolvedAt = later(openedAt, 1);
+    if (index === 3) {
+      resolve(db, id, 'kept', answer.rating, 'Listened again: the rating stands.', resolvedAt);
+      return;
+    }
+    const after = review.answers.map((a) =>
+      a.criterionId === answer.criterionId ? { ...a, rating: proposed } : a,
+    );
+    const result = computeReviewScore(DEFAULT_REVIEW_FORM, after);
+    const reason = 'Agent was right: the system log confirms it.';
+    db.run('UPDATE review_answers SET rating = ? WHERE review_id = ? AND criterion_id = ?', [
+      proposed,
+      review.id,
+      answer.criterionId,
+    ]);
+    db.run('UPDATE reviews SET score = ?, failed_critical = ?, updated_at = ? WHERE id = ?', [
+      result.score,
+      result.failedCritical ? 1 : 0,
+      resolvedAt,
+      review.id,
+    ]);
+    db.run(
+      `INSERT INTO review_amendments (id, review_id, dispute_id, amended_at, actor, reason, score_before, score_after,
+         failed_critical_before, failed_critical_after, answers_before_json, answers_after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        ids.next('amd'),
+        review.id,
+        id,
+        resolvedAt,
+        LEAD,
+        reason,
+        review.score,
+        result.score,
+        review.failedCritical ? 1 : 0,
+        result.failedCritical ? 1 : 0,
+        JSON.stringify([{ ...answer, comment: answer.comment ?? null }]),
+        JSON.stringify([{ ...answer, rating: proposed, comment: answer.comment ?? null }]),
+      ],
+    );
+    resolve(db, id, 'accepted', proposed, reason, resolvedAt);
+  });
+  return picks.length;
+}
+
+function resolve(
+  db: Db,
+  id: string,
+  status: string,
+  rating: number | null,
+  reason: string,
+  at: string,
+): void {
+  db.run(
+    `UPDATE review_disputes SET status = ?, resolved_rating = ?, resolved_not_applicable = 0, resolution_reason = ?,
+       resolved_at = ?, resolved_by = ? WHERE id = ?`,
+    [status, rating, reason, at, LEAD, id],
+  );
 }
