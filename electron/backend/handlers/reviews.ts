@@ -13,6 +13,7 @@ import {
 } from '../reviews/lifecycle';
 import { getCriterionValidity, getEvaluatorLeniency, getQaReport } from '../reviews/qaReport';
 import { getReviewQueue } from '../reviews/queue';
+import { previewReviewForm } from '../reviews/whatIf';
 import { loadReviewSettings, saveReviewSettings } from '../reviews/settingsStore';
 import type { Handlers } from './types';
 
@@ -22,7 +23,8 @@ type ReviewMethods =
   | 'saveReviewForm'
   | 'setReviewFormArchived'
   | 'exportReviewForm'
-  | 'importReviewForm';
+  | 'importReviewForm'
+  | 'previewReviewForm';
 
 export const reviewHandlers: Handlers<ReviewMethods> = {
   listReviewForms: ({ includeArchived }, ctx) => listForms(ctx, includeArchived ?? false),
@@ -31,6 +33,7 @@ export const reviewHandlers: Handlers<ReviewMethods> = {
   setReviewFormArchived: audited('review_form', (input, ctx, audit) => setArchived(ctx, input, audit)),
   exportReviewForm: ({ versionId }, ctx) => exportForm(ctx, versionId),
   importReviewForm: audited('review_form', ({ json }, ctx, audit) => importForm(ctx, json, audit)),
+  previewReviewForm: (input, ctx) => previewReviewForm(ctx, input),
 };
 
 type ReviewLifecycleMethods =

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ReviewFormDefinition } from '../../reviews/form';
+import type { FormWhatIf } from '../../reviews/whatIf';
 import { method } from '../define';
 
 /** A form and where it stands: forms are archived, never deleted. */
@@ -65,4 +66,13 @@ export const reviewsContract = {
   exportReviewForm: method<{ fileName: string; json: string }>()(z.object({ versionId: id }).strict()),
   /** Imports a form file (as exported) as a new form. */
   importReviewForm: method<SavedReviewForm>()(z.object({ json: z.string().max(5_000_000) }).strict()),
+  /**
+   * What-if before publishing: how the scores of the form's reviews of the last `days` days would
+   * change under a draft definition (mean change, reviews crossing the pass line). Writes nothing.
+   */
+  previewReviewForm: method<FormWhatIf & { days: number; since: string }>()(
+    z
+      .object({ formId: id, definition: z.unknown(), days: z.number().int().min(1).max(730).default(90) })
+      .strict(),
+  ),
 };
