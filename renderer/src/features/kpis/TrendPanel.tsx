@@ -2,7 +2,15 @@ import { useMemo } from 'react';
 import type { Team } from '../../../../shared/domain/types';
 import type { Dashboard, KpiDefinitionDto } from '../../../../shared/ipc/contracts/kpi';
 import { GRANULARITIES, type Granularity, type KpiId } from '../../../../shared/kpi/types';
-import { axisFor, COLORS, dayIndex, eventMarkers, pointsOf, targetSeries } from './chartData';
+import {
+  axisFor,
+  chartNoDataText,
+  COLORS,
+  dayIndex,
+  eventMarkers,
+  pointsOf,
+  targetSeries,
+} from './chartData';
 import { EventsPanel } from './EventsPanel';
 import { LineChart, type ChartSeries } from './LineChart';
 import { useKpiDashboard, type RollingWindow } from './store';
@@ -72,6 +80,7 @@ export function TrendPanel({ dashboard, teams }: { dashboard: Dashboard; teams: 
 
   if (!def || !trend) return null;
   const axis = axisFor(range, def);
+  const nLabel = nLabelOf(dashboard, def);
   return (
     <section className="panel trend-panel" aria-label="Trend">
       <div className="panel-header trend-controls">
@@ -103,8 +112,13 @@ export function TrendPanel({ dashboard, teams }: { dashboard: Dashboard; teams: 
         series={series}
         markers={markers}
         {...axis}
-        nLabel={nLabelOf(dashboard, def)}
+        nLabel={nLabel}
         minN={dashboard.minN}
+        noDataText={chartNoDataText(def.label, {
+          periodValue: dashboard.tiles.find((t) => t.kpiId === def.id)?.value ?? null,
+          nLabel,
+          granularity: trend.granularity,
+        })}
         height={240}
         ariaLabel={`${def.label} trend by ${trend.granularity}${trend.target === null ? '' : ' with target line'}${
           markers.length === 0 ? '' : `, ${markers.length} event marker${markers.length === 1 ? '' : 's'}`

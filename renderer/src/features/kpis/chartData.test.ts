@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { KpiDefinitionDto, PeriodValue } from '../../../../shared/ipc/contracts/kpi';
 import { addDays, bucketEnd, listBuckets, periodLabel, rangeLength } from '../../../../shared/kpi/periods';
 import { GRANULARITIES, type Granularity } from '../../../../shared/kpi/types';
-import { axisFor, granularityOf, noDataMessage, partialNote, pointsOf, targetSeries } from './chartData';
+import {
+  axisFor,
+  chartNoDataText,
+  granularityOf,
+  noDataMessage,
+  partialNote,
+  pointsOf,
+  targetSeries,
+} from './chartData';
 
 const range = { from: '2026-11-01', to: '2026-11-30' };
 const pv = (
@@ -151,5 +159,16 @@ describe('noDataMessage', () => {
   it('names the KPI and what it counts', () => {
     expect(noDataMessage('CSAT', 'responses')).toBe('No CSAT responses in this period');
     expect(noDataMessage('Avg handle time')).toBe('No Avg handle time data in this period');
+  });
+});
+
+describe('chartNoDataText', () => {
+  it('does not say "no data" when the period has a value but no bucket does', () => {
+    expect(chartNoDataText('Customer retention', { periodValue: 11.7, granularity: 'week' })).toBe(
+      'No Customer retention value by week in this period',
+    );
+    expect(chartNoDataText('CSAT', { periodValue: null, nLabel: 'responses', granularity: 'week' })).toBe(
+      'No CSAT responses in this period',
+    );
   });
 });

@@ -110,3 +110,17 @@ export function eventMarkers(events: readonly KpiEventDto[], range: DayRange): C
 export function noDataMessage(kpiLabel: string, nLabel?: string | null): string {
   return `No ${kpiLabel} ${nLabel || 'data'} in this period`;
 }
+
+/**
+ * Text of the "no data" card in place of a KPI's chart. A period can have a value while none of its
+ * buckets has one (retention needs returning customers, which a single week rarely has): saying
+ * "no data" there would contradict the figure above the chart.
+ */
+export function chartNoDataText(
+  kpiLabel: string,
+  opts: { periodValue: number | null; nLabel?: string | null; granularity?: Granularity },
+): string {
+  if (opts.periodValue !== null && opts.granularity)
+    return `No ${kpiLabel} value by ${opts.granularity} in this period`;
+  return noDataMessage(kpiLabel, opts.nLabel);
+}
