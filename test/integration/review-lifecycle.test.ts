@@ -308,3 +308,38 @@ describe('review lifecycle through dispatch', () => {
     expect(context.formVersionId).toBe(versionId);
   });
 });
+
+describe('listReviews', () => {
+  it('lists reviews newest first with filters, open disputes and amendments', async () => {
+    const t = await createTestBackend();
+    await t.call('setProfile', { name: 'Quinn QA' });
+    const ann = buildAgent(t.ctx, { name: 'Ann' }).id;
+    const bo = buildAgent(t.ctx, { name: 'Bo' }).id;
+    buildFormVersion(t.ctx);
+    const first = await t.call('startReview', {
+      interactionId: buildInteraction(t.ctx, { agentId: ann }).id,
+    });
+    await answerAll(t, first.id);
+    await t.call('submitReview', { reviewId: first.id });
+    await t.call('openDispute', { reviewId: first.id, criterionId: 'res_holds', agentReason: 'Needed.' });
+    t.clock.advance(60_000);
+    const draft = await t.call('startReview', { interactionId: buildInteraction(t.ctx, { agentId: bo }).id });
+
+    const all = await t.call('listReviews', {});
+    expect(all.total).toBe(2);
+    expect(all.rows.map((r) => [r.id, r.status, r.agentName, r.openDisputes])).toEqual([
+      [draft.id, 'draft', 'Bo', 0],
+      [first.id, 'submitted', 'Ann', 1],
+    ]);
+    expect((await t.call('listReviews', { status: 'submitted' })).rows.map((r) => r.id)).toEqual([first.id]);
+    expect((await t.call('listReviews', { agentId: bo })).total).toBe(1);
+    expect(
+      (await t.call('listReviews', { since: '2026-01-15T09:00:30.000Z' })).rows.map((r) => r.id),
+    ).toEqual([draft.id]);
+    expect(await t.call('listReviews', { limit: 1, offset: 1 })).toMatchObject({
+      total: 2,
+      offset: 1,
+      rows: [{ id: first.id }],
+    });
+  });
+});

@@ -12,6 +12,7 @@ import {
   submitReview,
 } from '../reviews/lifecycle';
 import { getCriterionValidity, getEvaluatorLeniency, getQaReport } from '../reviews/qaReport';
+import { listReviews } from '../reviews/list';
 import { getReviewQueue } from '../reviews/queue';
 import { previewReviewForm } from '../reviews/whatIf';
 import { loadReviewSettings, saveReviewSettings } from '../reviews/settingsStore';
@@ -43,7 +44,8 @@ type ReviewLifecycleMethods =
   | 'setReviewComment'
   | 'submitReview'
   | 'amendReview'
-  | 'getReviewContext';
+  | 'getReviewContext'
+  | 'listReviews';
 
 export const reviewLifecycleHandlers: Handlers<ReviewLifecycleMethods> = {
   startReview: audited('review', (input, ctx, audit) => startReview(ctx, input, audit)),
@@ -53,6 +55,7 @@ export const reviewLifecycleHandlers: Handlers<ReviewLifecycleMethods> = {
   submitReview: audited('review', ({ reviewId }, ctx, audit) => submitReview(ctx, reviewId, audit)),
   amendReview: audited('review', (input, ctx, audit) => amendReview(ctx, input, audit)),
   getReviewContext: (input, ctx) => getReviewContext(ctx, input),
+  listReviews: (input, ctx) => listReviews(ctx, input),
 };
 
 export const disputeHandlers: Handlers<'openDispute' | 'resolveDispute' | 'listDisputes'> = {

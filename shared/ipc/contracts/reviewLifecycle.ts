@@ -123,6 +123,30 @@ export interface ReviewContext {
   formVersionId: string | null;
 }
 
+export interface ReviewListRow {
+  id: string;
+  status: ReviewStatus;
+  agentId: string;
+  agentName: string;
+  teamName: string | null;
+  evaluator: string;
+  interactionId: number | null;
+  score: number | null;
+  failedCritical: boolean;
+  countsInQa: boolean;
+  calibrationGroup: string | null;
+  reviewedAt: string | null;
+  createdAt: string;
+  openDisputes: number;
+  amendments: number;
+}
+
+export interface ReviewListPage {
+  rows: ReviewListRow[];
+  total: number;
+  offset: number;
+}
+
 const id = z.string().min(1).max(100);
 const reason = z.string().trim().min(1, 'give a reason').max(4000);
 
@@ -172,6 +196,21 @@ export const reviewLifecycleContract = {
         interactionId: z.number().int().positive(),
         formVersionId: id.optional(),
         earlierLimit: z.number().int().min(0).max(50).default(5),
+      })
+      .strict(),
+  ),
+  /** Reviews newest first, filtered; drafts sort by their start. */
+  listReviews: method<ReviewListPage>()(
+    z
+      .object({
+        agentId: id.optional(),
+        teamId: id.optional(),
+        evaluator: z.string().min(1).max(200).optional(),
+        status: z.enum(['draft', 'submitted']).optional(),
+        since: z.string().datetime().optional(),
+        until: z.string().datetime().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
       })
       .strict(),
   ),
