@@ -33,7 +33,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 const SENTIMENT = { '-1': 'Negative', '0': 'Neutral', '1': 'Positive' } as const;
 
-function DetailBody({ d }: { d: InteractionDetail }) {
+/** What every interaction has: who, what, how it ended, how long it took, what the customer said. */
+function CoreSections({ d }: { d: InteractionDetail }) {
   return (
     <>
       <Section title="Overview">
@@ -78,6 +79,14 @@ function DetailBody({ d }: { d: InteractionDetail }) {
         <Field label="CES">{formatScore(d.cesScore, d.cesScale)}</Field>
         <Field label="Sentiment">{d.sentiment === null ? '—' : SENTIMENT[d.sentiment]}</Field>
       </Section>
+    </>
+  );
+}
+
+/** Sections shown only when the interaction has their data, then reviews and provenance. */
+function MoreSections({ d }: { d: InteractionDetail }) {
+  return (
+    <>
       {(d.isComplaint || d.complaintCategory || d.complaintDetails) && (
         <Section title="Complaint">
           <Field label="Complaint">{formatFlag(d.isComplaint)}</Field>
@@ -123,6 +132,15 @@ function DetailBody({ d }: { d: InteractionDetail }) {
         <Field label="Imported from">{orDash(d.importFileName)}</Field>
         <Field label="Internal id">{d.id}</Field>
       </Section>
+    </>
+  );
+}
+
+function DetailBody({ d }: { d: InteractionDetail }) {
+  return (
+    <>
+      <CoreSections d={d} />
+      <MoreSections d={d} />
     </>
   );
 }

@@ -1,14 +1,16 @@
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import type { InteractionRow } from '../../../../shared/ipc/contracts/interactions';
 import { columns, gridMinWidth, gridTemplate, type Slot } from './columns';
 import { EmptyState } from './EmptyState';
 import { formatCount } from './format';
+import { GridHeaderCells, GridRow, ROW_HEIGHT } from './GridParts';
 import { rowAt, useInteractions } from './store';
+import { useGridKeys } from './useGridKeys';
 import { usePageLoader } from './usePageLoader';
 import { useScrollEdges } from './useScrollEdges';
 
-const ROW_HEIGHT = 30;
 /**
  * Chromium caps an element's height near 33.5M px; at 30 px a row that is ~1.1M rows. Past that the
  * table shows the first rows and asks for a narrower filter instead of breaking the scrollbar.
@@ -19,13 +21,10 @@ export function InteractionsTable() {
   const total = useInteractions((s) => s.total);
   const pages = useInteractions((s) => s.pages);
   const version = useInteractions((s) => s.version);
-  const sort = useInteractions((s) => s.sort);
   const selectedIndex = useInteractions((s) => s.selectedIndex);
   const error = useInteractions((s) => s.error);
-  const toggleSort = useInteractions((s) => s.toggleSort);
   const select = useInteractions((s) => s.select);
   const openDetails = useInteractions((s) => s.openDetails);
-  const closeDetails = useInteractions((s) => s.closeDetails);
   const requestRange = usePageLoader();
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -38,6 +37,7 @@ export function InteractionsTable() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  const onKeyDown = useGridKeys(count, scrollRef, virtualizer);
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
@@ -50,50 +50,12 @@ export function InteractionsTable() {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [version]);
 
-  const data = useMemo<Slot[]>(
-    () => items.map((item) => ({ index: item.index, row: rowAt(pages, item.index) })),
-    [items, pages],
-  );
-  const table = useReactTable({
-    data,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (slot) => String(slot.index),
-    manualSorting: true,
-  });
-
-  function moveTo(index: number) {
-    if (count === 0) return;
-    const next = Math.max(0, Math.min(count - 1, index));
-    select(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const current = selectedIndex ?? -1;
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: current + 1,
-      ArrowUp: Math.max(0, current - 1),
-      PageDown: current + pageRows,
-      PageUp: Math.max(0, current - pageRows),
-      Home: 0,
-      End: count - 1,
-    };
-    const target = moves[event.key];
-    if (target !== undefined) {
-      event.preventDefault();
-      moveTo(target);
-    } else if (event.key === 'Enter' && selectedIndex !== null) {
-      event.preventDefault();
-      openDetails(selectedIndex);
-    } else if (event.key === 'Escape') {
-      closeDetails();
-    }
-  }
-
-  const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const rowsById = new Map(table.getRowModel().rows.map((row) => [row.original.index, row]));
+  const { headers, rowsById } = useSlotTable(items, pages);
+  const columnIds = headers.map((header) => header.id);
+  const open = (index: number, loaded: boolean) => {
+    select(index);
+    if (loaded) openDetails(index);
+  };
 
   return (
     <div className="ix-table-wrap">
@@ -115,44 +77,14 @@ export function InteractionsTable() {
             aria-rowindex={1}
             style={{ gridTemplateColumns: gridTemplate, minWidth: gridMinWidth }}
           >
-            {headers.map((header) => {
-              const sortColumn = header.column.columnDef.meta?.sortColumn;
-              const numeric = header.column.columnDef.meta?.numeric;
-              const active = sortColumn !== undefined && sort.column === sortColumn;
-              const ariaSort = active
-                ? sort.direction === 'asc'
-                  ? 'ascending'
-                  : 'descending'
-                : sortColumn
-                  ? 'none'
-                  : undefined;
-              const label = flexRender(header.column.columnDef.header, header.getContext());
-              return (
-                <div
-                  key={header.id}
-                  role="columnheader"
-                  aria-sort={ariaSort}
-                  className={numeric ? 'ix-th num' : 'ix-th'}
-                >
-                  {sortColumn ? (
-                    <button type="button" className="ix-sort" onClick={() => toggleSort(sortColumn)}>
-                      {label}
-                      <span className="ix-sort-mark" aria-hidden="true">
-                        {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                      </span>
-                    </button>
-                  ) : (
-                    label
-                  )}
-                </div>
-              );
-            })}
+            <GridHeaderCells headers={headers} />
           </div>
         </div>
         <div
           ref={scrollRef}
           className="ix-scroll"
           role="rowgroup"
+          aria-label="Interaction rows"
           tabIndex={count > 0 ? 0 : undefined}
           onKeyDown={onKeyDown}
           onScroll={(event) => {
@@ -162,54 +94,47 @@ export function InteractionsTable() {
           data-testid="interactions-grid"
         >
           <div className="ix-body" style={{ height: virtualizer.getTotalSize(), minWidth: gridMinWidth }}>
-            {items.map((item) => {
-              const row = rowsById.get(item.index);
-              const loaded = row?.original.row !== undefined;
-              const selected = item.index === selectedIndex;
-              return (
-                <div
-                  key={item.key}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selected}
-                  data-index={item.index}
-                  className={`ix-row${selected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
-                  style={{
-                    transform: `translateY(${item.start}px)`,
-                    height: ROW_HEIGHT,
-                    gridTemplateColumns: gridTemplate,
-                  }}
-                  onClick={() => {
-                    select(item.index);
-                    if (loaded) openDetails(item.index);
-                  }}
-                >
-                  {row && loaded
-                    ? row.getVisibleCells().map((cell) => {
-                        const meta = cell.column.columnDef.meta;
-                        const value = cell.getValue();
-                        return (
-                          <div
-                            key={cell.id}
-                            role="gridcell"
-                            className={meta?.numeric ? 'ix-td num' : 'ix-td'}
-                            title={meta?.clipsText && typeof value === 'string' ? value : undefined}
-                          >
-                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                          </div>
-                        );
-                      })
-                    : headers.map((header) => (
-                        <div key={header.id} role="gridcell" className="ix-td">
-                          <span className="skeleton" />
-                        </div>
-                      ))}
-                </div>
-              );
-            })}
+            {items.map((item) => (
+              <GridRow
+                key={item.key}
+                item={item}
+                row={rowsById.get(item.index)}
+                columnIds={columnIds}
+                selected={item.index === selectedIndex}
+                onOpen={open}
+              />
+            ))}
           </div>
         </div>
       </div>
+      <TableNotes total={total} error={error} />
+    </div>
+  );
+}
+
+/** The table model over just the rendered rows (the virtualizer's window), keyed by row index. */
+function useSlotTable(items: VirtualItem[], pages: Readonly<Record<number, InteractionRow[]>>) {
+  const data = useMemo<Slot[]>(
+    () => items.map((item) => ({ index: item.index, row: rowAt(pages, item.index) })),
+    [items, pages],
+  );
+  const table = useReactTable({
+    data,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (slot) => String(slot.index),
+    manualSorting: true,
+  });
+  return {
+    headers: table.getHeaderGroups()[0]?.headers ?? [],
+    rowsById: new Map(table.getRowModel().rows.map((row) => [row.original.index, row])),
+  };
+}
+
+/** Below the grid: empty and loading states, a failed load, the scroll cap. */
+function TableNotes({ total, error }: { total: number | null; error: string | null }) {
+  return (
+    <>
       {/* Outside the grid, which may hold only rows, laid over its empty body. */}
       {total === 0 && <EmptyState />}
       {total === null && !error && <div className="ix-empty muted">Loading…</div>}
@@ -224,6 +149,6 @@ export function InteractionsTable() {
           see the rest.
         </p>
       )}
-    </div>
+    </>
   );
 }
