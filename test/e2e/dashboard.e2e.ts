@@ -5,18 +5,40 @@ import type { Dashboard } from '../../shared/ipc/contracts/kpi';
 import { addDays, periodRange } from '../../shared/kpi/periods';
 import { formatKpiValue } from '../../renderer/src/features/kpis/format';
 import { shortDay } from '../../renderer/src/features/kpis/period';
+import { expectAccessible } from './support/axe';
 import { startApp, type App } from './support/harness';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 
-/** Tile text the page should show for each KPI of a dashboard answer. */
-function expectedTiles(d: Dashboard): Record<string, string> {
+/** Tile text the page should show for each KPI of a dashboard answer ("no data" for an empty one). */
+function expectedTiles(d: Dashboard, unmeasurable: Set<string>): Record<string, string> {
   return Object.fromEntries(
     d.tiles.map((t) => {
       const def = d.kpis.find((k) => k.id === t.kpiId);
       if (!def) throw new Error(`no definition for ${t.kpiId}`);
-      return [t.kpiId, formatKpiValue(t.value, def.unit, def.decimals)];
+      const empty = unmeasurable.has(t.kpiId) ? 'not measurable' : 'no data';
+      return [t.kpiId, t.value === null ? empty : formatKpiValue(t.value, def.unit, def.decimals)];
     }),
+  );
+}
+
+/**
+ * Cumulative layout shift since the page loaded, from the buffered 'layout-shift' entries (shifts
+ * right after an input do not count, as in CLS). Summed over the whole load, which is stricter
+ * than CLS's worst five-second window.
+ */
+function layoutShift(page: App['page']): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>)
+            if (!e.hadRecentInput) total += e.value;
+          // Node's typings list only Node's entry types; Chromium has 'layout-shift'.
+        }).observe({ type: 'layout-shift' as 'mark', buffered: true });
+        setTimeout(() => resolve(total), 250);
+      }),
   );
 }
 
@@ -47,7 +69,13 @@ describe('KPI dashboard in Chromium', () => {
 
   async function expectTilesFor(range: { from: string; to: string }, granularity: 'day' | 'week') {
     const dashboard = await app.value('getDashboard', { ...range, granularity });
-    const expected = expectedTiles(dashboard);
+    const unmeasurable = new Set<string>();
+    if (dashboard.interactionCount > 0)
+      for (const t of dashboard.tiles.filter((x) => x.value === null)) {
+        const x = await app.value('explainKpi', { ...range, kpiId: t.kpiId });
+        if (!x.measurable) unmeasurable.add(t.kpiId);
+      }
+    const expected = expectedTiles(dashboard, unmeasurable);
     await expect.poll(tiles, { timeout: 20_000 }).toEqual(expected);
     await app.settle();
     return expected;
@@ -69,6 +97,45 @@ describe('KPI dashboard in Chromium', () => {
     await page.getByRole('table', { name: 'Agent ranking' }).scrollIntoViewIfNeeded();
     await app.screenshot('kpi-dashboard-ranking');
     await page.locator('#page-body').evaluate((el) => el.scrollTo(0, 0));
+  });
+
+  it('loads without shifting the layout (the agents list used to jump: CLS 0.49)', async () => {
+    const { page } = app;
+    await page.reload();
+    await page.getByRole('table', { name: 'Agents' }).waitFor();
+    await app.settle();
+    const shift = await layoutShift(page);
+    expect(shift).toBeLessThan(0.1);
+  });
+
+  it('passes axe, and at 1280×720 says there is more below the fold', async () => {
+    const { page } = app;
+    await app.settle();
+    await expectAccessible(page, 'the team dashboard');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      await page.locator('#page-body').evaluate((el) => el.scrollTo(0, 0));
+      const hint = page.getByRole('button', { name: /^Trend, \d+ exceptions? and the ranking below/ });
+      await expect.poll(() => hint.isVisible()).toBe(true);
+      // The toolbar and the first row of tiles are in view; the hint sits inside the window.
+      for (const box of [
+        await page.locator('.kpi-toolbar').boundingBox(),
+        await page.locator('.kpi-tile').first().boundingBox(),
+        await hint.boundingBox(),
+      ]) {
+        expect(box).not.toBeNull();
+        expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(720);
+        expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(1280);
+      }
+      await app.screenshot('kpi-dashboard-1280');
+      await page.getByRole('table', { name: 'Agent ranking' }).scrollIntoViewIfNeeded();
+      await app.screenshot('kpi-dashboard-1280-ranking');
+      await page.locator('#page-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect.poll(() => hint.count()).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 850 });
+      await page.locator('#page-body').evaluate((el) => el.scrollTo(0, 0));
+    }
   });
 
   it('moves to the previous month and to the quarter', async () => {
@@ -120,9 +187,54 @@ describe('KPI dashboard in Chromium', () => {
       .poll(() => page.locator('.scorecard-card[data-kpi="csat"] .kpi-value').textContent())
       .toBe(formatKpiValue(csat.value, csatDef.unit, csatDef.decimals));
     expect(await page.locator('.scorecard-card').count()).toBe(scorecard.rows.length);
-    expect(await page.locator('.scorecard-card canvas').count()).toBe(scorecard.rows.length);
+    // A KPI without an agent value in any bucket shows a "no data" card instead of an empty chart.
+    const charted = scorecard.rows.filter((r) => r.series.some((p) => p.n > 0 && p.value !== null));
+    expect(await page.locator('.scorecard-card canvas').count()).toBe(charted.length);
     await app.settle();
     await app.screenshot('agent-scorecard');
+    await expectAccessible(page, 'the agent scorecard');
+
+    // Volume is compared with the average agent of the team, not the team total.
+    const volume = scorecard.rows.find((r) => r.kpiId === 'volume');
+    expect(volume?.teamBasis).toBe('average_agent');
+    expect(await page.locator('.scorecard-card[data-kpi="volume"] .scorecard-team').textContent()).toMatch(
+      /^Average agent /,
+    );
+    // A card with a target never also says "no target".
+    for (const row of scorecard.rows.filter((r) => r.target !== null)) {
+      const text = await page.locator(`.scorecard-card[data-kpi="${row.kpiId}"]`).textContent();
+      expect(text ?? '').not.toMatch(/no target/i);
+    }
+    if (csat.evidence) {
+      expect(await page.locator('.scorecard-card[data-kpi="csat"] .kpi-n').textContent()).toBe(
+        `n = ${csat.evidence.n.toLocaleString('en-US')} ${csat.evidence.n === 1 ? csat.evidence.nLabel.replace(/s$/, '') : csat.evidence.nLabel}`,
+      );
+    }
+    // The card explains itself for this agent.
+    await page
+      .locator('.scorecard-card[data-kpi="csat"]')
+      .getByRole('button', { name: 'How is this computed? (CSAT)' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'How CSAT is computed' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.locator('.explain-scope').textContent()).toContain(agent.name);
+    const x = await app.value('explainKpi', {
+      ...periodRange('month', lastDay),
+      kpiId: 'csat',
+      agentId: agent.agentId,
+    });
+    await expect.poll(() => dialog.locator('.explain-formula').textContent()).toBe(x.formula);
+    await expectAccessible(page, 'the how-computed dialog of a scorecard', '.explain-dialog');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      await expect.poll(() => page.getByRole('button', { name: /More KPIs below/ }).isVisible()).toBe(true);
+      await app.screenshot('agent-scorecard-1280');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 850 });
+    }
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();

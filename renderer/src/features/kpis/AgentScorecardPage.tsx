@@ -1,17 +1,22 @@
 import { useMemo, useState } from 'react';
 import { rangeLength } from '../../../../shared/kpi/periods';
-import { GRANULARITIES, type Granularity } from '../../../../shared/kpi/types';
+import { GRANULARITIES, type Granularity, type KpiId } from '../../../../shared/kpi/types';
 import { useNavigation } from '../../app/navigation';
 import { call } from '../../lib/api';
 import { COLORS } from './chartData';
 import { downloadText } from './download';
+import { ExplainDialog } from './ExplainDialog';
 import { selectedRange } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { ScorecardCard } from './ScorecardCard';
+import { ScrollHint } from './ScrollHint';
 import { useKpiDashboard } from './store';
 import { useFacets } from './useFacets';
 import { useLoad } from '../../lib/useLoad';
 import './kpis.css';
+import './tiles.css';
+import './ranking.css';
+import './explain.css';
 
 const LABEL: Record<Granularity, string> = { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter' };
 
@@ -26,6 +31,10 @@ export function AgentScorecardPage() {
   const custom = useKpiDashboard((s) => s.custom);
   const [chosen, setChosen] = useState<Granularity | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [explaining, setExplaining] = useState<KpiId | null>(null);
+  const dataVersion = useKpiDashboard((s) => s.dataVersion);
+  // The low-confidence reason names the threshold ("at least 20 needed"); the scorecard answer has no minN.
+  const minN = useLoad(`settings:${dataVersion}`, () => call('getKpiSettings', {})).data?.status.minN ?? null;
 
   const range = selectedRange({ kind, anchor, custom });
   // Daily values of one agent are mostly noise over a month: weeks unless the lead asks otherwise.
@@ -35,6 +44,7 @@ export function AgentScorecardPage() {
   const { data, loading, error } = useLoad(key, () => call('getAgentScorecard', input));
   const card = data && data.agent.id === agentId ? data : null;
   const cardRange = useMemo(() => (data ? { from: data.from, to: data.to } : null), [data]);
+  const explainDef = card?.kpis.find((k) => k.id === explaining);
 
   async function exportCsv() {
     if (!agentId) return;
@@ -90,7 +100,7 @@ export function AgentScorecardPage() {
         </div>
         <span className="legend-inline" aria-hidden="true">
           <i style={{ background: COLORS.value }} /> Agent <i style={{ background: COLORS.team }} /> Team
-          average <i className="dashed" style={{ borderColor: COLORS.target }} /> Target
+          (volume: average agent) <i className="dashed" style={{ borderColor: COLORS.target }} /> Target
         </span>
       </div>
       {(error ?? exportError) && (
@@ -113,13 +123,31 @@ export function AgentScorecardPage() {
                 def={def}
                 row={row}
                 range={cardRange}
+                granularity={card.granularity}
                 events={card.events}
                 agentName={card.agent.name}
+                minN={minN}
+                onExplain={() => setExplaining(row.kpiId)}
               />
             ) : null;
           })}
         </div>
       )}
+      {card && explaining && explainDef && (
+        <ExplainDialog
+          target={{
+            kpiId: explaining,
+            from: card.from,
+            to: card.to,
+            agentId: card.agent.id,
+            scopeLabel: card.agent.name,
+          }}
+          def={explainDef}
+          minN={minN}
+          onClose={() => setExplaining(null)}
+        />
+      )}
+      <ScrollHint label="More KPIs below" />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { EventForm } from './EventForm';
 import { defaultEventDraft, sortEvents, teamName, type EventDraft } from './events';
 import { shortDay } from './period';
 import type { KpiEventsApi } from './useKpiEvents';
+import './events.css';
 
 interface EventsPanelProps {
   api: KpiEventsApi;

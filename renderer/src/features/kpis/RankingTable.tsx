@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import type { AgentRankingRow, KpiDefinitionDto } from '../../../../shared/ipc/contracts/kpi';
 import type { KpiId } from '../../../../shared/kpi/types';
 import { formatCount } from '../../lib/format';
-import { formatKpiValue, STATUS_TEXT } from './format';
+import { describeValue, shownStatus, valueDetails } from './evidence';
+import { formatKpiValue } from './format';
+import { SideScroll } from './SideScroll';
 
 /** The columns a lead scans first; every KPI is in the CSV export and on the agent's scorecard. */
 export const RANKING_KPIS: KpiId[] = [
@@ -27,6 +29,8 @@ interface Sort {
 interface RankingTableProps {
   rows: AgentRankingRow[];
   kpis: KpiDefinitionDto[];
+  /** The smallest trusted n: cells below it are marked and not coloured. */
+  minN: number;
   onOpenAgent(agentId: string): void;
 }
 
@@ -40,7 +44,7 @@ function compare(a: AgentRankingRow, b: AgentRankingRow, key: SortKey): number {
 }
 
 /** Agents × KPIs, cells coloured by status against each agent's own target; best first by default. */
-export function RankingTable({ rows, kpis, onOpenAgent }: RankingTableProps) {
+export function RankingTable({ rows, kpis, minN, onOpenAgent }: RankingTableProps) {
   const columns = useMemo(() => RANKING_KPIS.flatMap((id) => kpis.filter((k) => k.id === id)), [kpis]);
   const [sort, setSort] = useState<Sort>({ key: 'csat', desc: true });
 
@@ -68,6 +72,7 @@ export function RankingTable({ rows, kpis, onOpenAgent }: RankingTableProps) {
       <th
         scope="col"
         className={key === 'name' ? undefined : 'num'}
+        key={key}
         aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
         title={title}
       >
@@ -82,7 +87,7 @@ export function RankingTable({ rows, kpis, onOpenAgent }: RankingTableProps) {
   };
 
   return (
-    <div className="table-scroll">
+    <SideScroll>
       <table className="data ranking" aria-label="Agent ranking">
         <thead>
           <tr>
@@ -100,28 +105,40 @@ export function RankingTable({ rows, kpis, onOpenAgent }: RankingTableProps) {
                 </button>
               </th>
               <td className="num">{formatCount(row.volume)}</td>
-              {columns.map((k) => {
-                const status = row.status[k.id] ?? 'none';
-                const target = row.targets[k.id] ?? null;
-                return (
-                  <td
-                    key={k.id}
-                    className={`num cell-${status}`}
-                    data-kpi={k.id}
-                    title={
-                      target === null
-                        ? STATUS_TEXT[status]
-                        : `Target ${formatKpiValue(target, k.unit, k.decimals)}: ${STATUS_TEXT[status]}`
-                    }
-                  >
-                    {formatKpiValue(row.values[k.id], k.unit, k.decimals)}
-                  </td>
-                );
-              })}
+              {columns.map((k) => (
+                <RankingCell key={k.id} row={row} def={k} minN={minN} />
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </SideScroll>
+  );
+}
+
+/**
+ * One agent's value: coloured by status unless the n behind it is too small (then dashed and
+ * muted), with n, interval and status words in the tooltip and in screen-reader text.
+ */
+function RankingCell({ row, def, minN }: { row: AgentRankingRow; def: KpiDefinitionDto; minN: number }) {
+  const value = row.values[def.id] ?? null;
+  const status = row.status[def.id] ?? 'none';
+  const evidence = row.evidence[def.id] ?? null;
+  const target = row.targets[def.id] ?? null;
+  const shown = shownStatus(status, value);
+  const described = { value, status, target, evidence };
+  const lines = describeValue(def, described, minN);
+  const details = value === null ? lines : valueDetails(def, described, minN);
+  const low = value !== null && evidence?.lowConfidence === true;
+  return (
+    <td
+      className={`num cell-${shown}${low ? ' low-n' : ''}`}
+      data-kpi={def.id}
+      data-n={evidence?.n ?? 0}
+      title={lines.join('\n')}
+    >
+      {formatKpiValue(value, def.unit, def.decimals)}
+      <span className="kpi-sr">, {details.join('. ')}</span>
+    </td>
   );
 }

@@ -1,23 +1,31 @@
 import { useState } from 'react';
+import type { Dashboard } from '../../../../shared/ipc/contracts/kpi';
 import type { KpiId } from '../../../../shared/kpi/types';
 import { useNavigation } from '../../app/navigation';
 import { call } from '../../lib/api';
-import { DashboardPage as AgentsList } from '../dashboard/DashboardPage';
+import { useLoad } from '../../lib/useLoad';
+import { DashboardBody } from './DashboardBody';
 import { downloadText } from './download';
-import { ExceptionList } from './ExceptionList';
-import { KpiTile } from './KpiTile';
+import { ExplainDialog } from './ExplainDialog';
+import { NoDataActions } from './NoData';
 import { selectedRange } from './period';
 import { PeriodPicker } from './PeriodPicker';
-import { RankingTable } from './RankingTable';
+import { ScrollHint } from './ScrollHint';
 import { useKpiDashboard } from './store';
-import { TrendPanel } from './TrendPanel';
 import { useFacets, useModes } from './useFacets';
-import { useLoad } from '../../lib/useLoad';
 import './kpis.css';
+import './tiles.css';
+import './ranking.css';
+import './explain.css';
 
-const MODE_KPIS: Partial<Record<KpiId, 'csat' | 'fcr' | 'ces'>> = { csat: 'csat', fcr: 'fcr', ces: 'ces' };
+/** The fold hint names what waits below, with the count a lead scrolls for. */
+function scrollLabel(d: Dashboard | null): string {
+  if (!d || d.interactionCount === 0) return 'Trend, exceptions and ranking below';
+  const n = d.exceptions.length;
+  return `Trend, ${n} ${n === 1 ? 'exception' : 'exceptions'} and the ranking below`;
+}
 
-/** Team KPI dashboard: tiles, trend, exceptions and the agent ranking for the selected period. */
+/** Team KPI dashboard: tiles, trend, exceptions, the agent ranking and the agents of the selected team. */
 export function TeamDashboardPage() {
   const { facets, error: facetsError } = useFacets();
   const modes = useModes();
@@ -28,19 +36,21 @@ export function TeamDashboardPage() {
   const teamId = useKpiDashboard((s) => s.teamId);
   const granularity = useKpiDashboard((s) => s.granularity);
   const dataVersion = useKpiDashboard((s) => s.dataVersion);
-  const trendKpi = useKpiDashboard((s) => s.trendKpi);
-  const setTrendKpi = useKpiDashboard((s) => s.setTrendKpi);
   const navigate = useNavigation((s) => s.navigate);
+  const [explaining, setExplaining] = useState<KpiId | null>(null);
   const [exportState, setExportState] = useState<{ busy: boolean; error: string | null }>({
     busy: false,
     error: null,
   });
 
   const range = selectedRange({ kind, anchor, custom });
-  const hasData = Boolean(facets?.dayRange);
+  const lastDay = facets?.dayRange?.to ?? null;
+  const hasData = lastDay !== null;
   const input = { ...range, granularity, ...(teamId ? { teamId } : {}) };
   const key = initialised && hasData ? `${JSON.stringify(input)}:${dataVersion}` : null;
   const { data: dashboard, loading, error } = useLoad(key, () => call('getDashboard', input));
+  const explainDef = dashboard?.kpis.find((k) => k.id === explaining);
+  const teamName = facets?.teams.find((t) => t.id === dashboard?.teamId)?.name ?? null;
 
   const openAgent = (agentId: string) => navigate('agent', agentId);
 
@@ -86,81 +96,46 @@ export function TeamDashboardPage() {
           Could not load the dashboard: {facetsError ?? error}
         </p>
       )}
-      {!facets && !facetsError && (
+      {((!facets && !facetsError) || (hasData && !dashboard && !error)) && (
         <p className="muted" role="status">
           Loading…
         </p>
       )}
       {facets && !hasData && (
-        <p className="empty-state">No interactions yet. Import a CSV or Excel export to see KPIs here.</p>
+        <div className="empty-state" data-state="empty-file">
+          <p>
+            No interactions yet, so there are no KPIs to show. Import a CSV or Excel export to see them here.
+          </p>
+          <NoDataActions lastDay={null} />
+        </div>
       )}
       {dashboard && (
         <div className={loading ? 'kpi-content stale' : 'kpi-content'} aria-busy={loading}>
-          {modes && (
-            <p className="kpi-modes">
-              <span>
-                <b>CSAT</b> {modes.csat}
-              </span>
-              <span>
-                <b>FCR</b> {modes.fcr}
-              </span>
-              <span>
-                <b>Customer effort</b> {modes.ces}
-              </span>
-              <span className="muted">
-                Compared with {dashboard.previous.from} – {dashboard.previous.to}
-              </span>
-            </p>
-          )}
-          <div className="kpi-tiles" role="group" aria-label="KPI tiles">
-            {dashboard.tiles.map((tile) => {
-              const def = dashboard.kpis.find((k) => k.id === tile.kpiId);
-              const modeKey = MODE_KPIS[tile.kpiId];
-              return def ? (
-                <KpiTile
-                  key={tile.kpiId}
-                  def={def}
-                  tile={tile}
-                  mode={modeKey && modes ? modes[modeKey] : undefined}
-                  selected={tile.kpiId === trendKpi}
-                  onSelect={() => setTrendKpi(tile.kpiId)}
-                />
-              ) : null;
-            })}
-          </div>
-          <div className="kpi-row">
-            <TrendPanel dashboard={dashboard} teams={facets?.teams ?? []} />
-            <section className="panel exceptions-panel" aria-labelledby="exceptions-title">
-              <div className="panel-header">
-                <h2 id="exceptions-title">Exceptions</h2>
-                <span className="muted">{dashboard.exceptions.length} off target</span>
-              </div>
-              <ExceptionList
-                exceptions={dashboard.exceptions}
-                kpis={dashboard.kpis}
-                onOpenAgent={openAgent}
-              />
-            </section>
-          </div>
-          <section className="panel" aria-labelledby="ranking-title">
-            <div className="panel-header">
-              <h2 id="ranking-title">Agent ranking</h2>
-              <span className="muted">
-                {dashboard.agentRanking.length} agents with interactions · colours against each agent&apos;s
-                target
-              </span>
-            </div>
-            {dashboard.agentRanking.length === 0 ? (
-              <p className="empty-state">No agent has interactions in this period.</p>
-            ) : (
-              <RankingTable rows={dashboard.agentRanking} kpis={dashboard.kpis} onOpenAgent={openAgent} />
-            )}
-          </section>
+          <DashboardBody
+            dashboard={dashboard}
+            modes={modes}
+            teams={facets?.teams ?? []}
+            lastDay={lastDay}
+            onOpenAgent={openAgent}
+            onExplain={setExplaining}
+          />
         </div>
       )}
-      <div className="all-agents">
-        <AgentsList />
-      </div>
+      {dashboard && explaining && explainDef && (
+        <ExplainDialog
+          target={{
+            kpiId: explaining,
+            from: dashboard.from,
+            to: dashboard.to,
+            ...(dashboard.teamId ? { teamId: dashboard.teamId } : {}),
+            scopeLabel: teamName ?? 'All teams',
+          }}
+          def={explainDef}
+          minN={dashboard.minN}
+          onClose={() => setExplaining(null)}
+        />
+      )}
+      <ScrollHint label={scrollLabel(dashboard)} />
     </section>
   );
 }

@@ -72,5 +72,3 @@ export function formatAxis(value: number, unit: KpiUnit): string {
   if (unit === '%') return `${Math.round(value * 10) / 10}%`;
   return String(Math.round(value * 100) / 100);
 }
-
-export const STATUS_TEXT = { good: 'on target', warn: 'near target', bad: 'below target', none: 'no target' };
