@@ -27,12 +27,15 @@ interface AxeResult {
  * inline scripts, so axe is evaluated through the DevTools protocol rather than a script tag.
  */
 export async function a11yViolations(page: Page, scope?: string): Promise<A11yViolation[]> {
-  const loaded = await page.evaluate(() => 'axe' in window);
+  const loaded = await page.evaluate(() => 'axe' in globalThis);
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const result = (await page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
-      .axe;
-    return axe.run(selector ?? document, {
+    // Runs in the page; the Node-side tsconfig has no DOM types, so the page's globals are typed here.
+    const page = globalThis as unknown as {
+      axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> };
+      document: unknown;
+    };
+    return page.axe.run(selector ?? page.document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
     });
