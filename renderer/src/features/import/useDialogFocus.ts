@@ -23,7 +23,7 @@ export function useDialogFocus(dialog: RefObject<HTMLElement | null>, step: stri
     document.addEventListener('focusin', guard);
     return () => {
       document.removeEventListener('focusin', guard);
-      if (opener?.isConnected) opener.focus();
+      returnFocus(opener);
     };
   }, [dialog]);
 
@@ -33,6 +33,21 @@ export function useDialogFocus(dialog: RefObject<HTMLElement | null>, step: stri
     const root = dialog.current;
     if (root && !root.contains(document.activeElement)) root.focus();
   }, [dialog, step]);
+}
+
+/**
+ * Back to the opener; when an import replaced it (the empty page's "Import…" button is gone once
+ * rows exist), to another "Import…" button, else the page heading, never to the document body.
+ */
+function returnFocus(opener: HTMLElement | null): void {
+  if (opener?.isConnected) {
+    opener.focus();
+    return;
+  }
+  const fallback =
+    document.querySelector<HTMLElement>('[data-import-opener]') ??
+    document.querySelector<HTMLElement>('main h1[tabindex="-1"], h1[tabindex="-1"]');
+  fallback?.focus();
 }
 
 /** Tab and Shift+Tab wrap around inside the dialog. */

@@ -18,7 +18,7 @@ export function EmptyState() {
   return (
     <div className="ix-empty" data-testid="interactions-empty">
       <p>No interactions yet: import a file.</p>
-      <button type="button" className="primary" onClick={() => setImportOpen(true)}>
+      <button type="button" className="primary" data-import-opener onClick={() => setImportOpen(true)}>
         Import…
       </button>
     </div>

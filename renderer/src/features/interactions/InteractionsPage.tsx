@@ -38,7 +38,7 @@ export function InteractionsPage() {
           {total === null ? '' : `${formatCount(total)} ${total === 1 ? 'interaction' : 'interactions'}`}
         </span>
         <span className="spacer" />
-        <button type="button" className="primary" onClick={() => setImportOpen(true)}>
+        <button type="button" className="primary" data-import-opener onClick={() => setImportOpen(true)}>
           Import…
         </button>
       </div>
