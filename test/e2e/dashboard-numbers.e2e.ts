@@ -90,6 +90,8 @@ describe('Dashboard numbers in Chromium', () => {
       (el) => el.ownerDocument.defaultView?.getComputedStyle(el).borderTopStyle,
     );
     expect(style).toBe('dashed');
+    await app.settle();
+    await app.screenshot('kpi-dashboard-low-n-day');
     // Tiles with enough evidence carry no mark.
     const trusted = d.tiles.find((t) => t.value !== null && t.evidence && !t.evidence.lowConfidence);
     if (trusted) expect(await tile(trusted.kpiId).getAttribute('class')).not.toContain('low-confidence');
@@ -121,6 +123,7 @@ describe('Dashboard numbers in Chromium', () => {
     expect(body).not.toMatch(/on target|better than target|Every agent/);
     expect(await page.locator('.exceptions-panel').textContent()).toContain('No data in this period');
     await expectAccessible(page, 'the dashboard of an empty month');
+    await app.screenshot('kpi-dashboard-empty-month');
     // The action takes the lead back to data.
     await notice.getByRole('button', { name: /the latest data$/ }).click();
     await expect.poll(() => page.getByTestId('period-label').textContent()).not.toBe('');

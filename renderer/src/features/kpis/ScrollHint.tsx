@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 
 /** How far from the end (px) still counts as "seen it all". */
 const SLACK = 24;
+/** Once the lead has scrolled this far they know there is more: the pill would only cover content. */
+const STARTED = 40;
 
 /**
  * A pill pinned to the bottom of the page while more of it lies below the fold: at 1280×720 the
@@ -16,7 +18,11 @@ export function ScrollHint({ label }: { label: string }) {
   useEffect(() => {
     const scroller = anchor.current?.closest<HTMLElement>('.page-body');
     if (!scroller) return;
-    const update = () => setMore(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight > SLACK);
+    const update = () =>
+      setMore(
+        scroller.scrollTop < STARTED &&
+          scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight > SLACK,
+      );
     update();
     scroller.addEventListener('scroll', update, { passive: true });
     const resize = new ResizeObserver(update);

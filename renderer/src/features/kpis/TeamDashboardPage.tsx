@@ -5,11 +5,10 @@ import { useNavigation } from '../../app/navigation';
 import { call } from '../../lib/api';
 import { useLoad } from '../../lib/useLoad';
 import { DashboardBody } from './DashboardBody';
-import { downloadText } from './download';
+import { DashboardToolbar } from './DashboardToolbar';
 import { ExplainDialog } from './ExplainDialog';
 import { NoDataActions } from './NoData';
 import { selectedRange } from './period';
-import { PeriodPicker } from './PeriodPicker';
 import { ScrollHint } from './ScrollHint';
 import { useKpiDashboard } from './store';
 import { useFacets, useModes } from './useFacets';
@@ -38,10 +37,6 @@ export function TeamDashboardPage() {
   const dataVersion = useKpiDashboard((s) => s.dataVersion);
   const navigate = useNavigation((s) => s.navigate);
   const [explaining, setExplaining] = useState<KpiId | null>(null);
-  const [exportState, setExportState] = useState<{ busy: boolean; error: string | null }>({
-    busy: false,
-    error: null,
-  });
 
   const range = selectedRange({ kind, anchor, custom });
   const lastDay = facets?.dayRange?.to ?? null;
@@ -52,44 +47,10 @@ export function TeamDashboardPage() {
   const explainDef = dashboard?.kpis.find((k) => k.id === explaining);
   const teamName = facets?.teams.find((t) => t.id === dashboard?.teamId)?.name ?? null;
 
-  const openAgent = (agentId: string) => navigate('agent', agentId);
-
-  async function exportCsv() {
-    setExportState({ busy: true, error: null });
-    try {
-      const file = await call('exportScorecardCsv', { ...range, by: 'agent', ...(teamId ? { teamId } : {}) });
-      downloadText(file.fileName, file.csv);
-      setExportState({ busy: false, error: null });
-    } catch (e) {
-      setExportState({ busy: false, error: e instanceof Error ? e.message : String(e) });
-    }
-  }
-
   return (
     <section className="kpi-dashboard" aria-label="Team dashboard">
       {facets && hasData && (
-        <div className="kpi-toolbar">
-          <PeriodPicker teams={facets.teams} />
-          <span className="spacer" />
-          {loading && (
-            <span className="loading-pill" role="status">
-              Loading…
-            </span>
-          )}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => void exportCsv()}
-            disabled={exportState.busy}
-          >
-            Export CSV
-          </button>
-        </div>
-      )}
-      {exportState.error && (
-        <p className="error" role="alert">
-          Export failed: {exportState.error}
-        </p>
+        <DashboardToolbar teams={facets.teams} range={range} teamId={teamId} loading={loading} />
       )}
       {(facetsError ?? error) && (
         <p className="error" role="alert">
@@ -116,7 +77,7 @@ export function TeamDashboardPage() {
             modes={modes}
             teams={facets?.teams ?? []}
             lastDay={lastDay}
-            onOpenAgent={openAgent}
+            onOpenAgent={(agentId) => navigate('agent', agentId)}
             onExplain={setExplaining}
           />
         </div>
