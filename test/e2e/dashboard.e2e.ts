@@ -6,6 +6,7 @@ import { addDays, periodRange } from '../../shared/kpi/periods';
 import { formatKpiValue } from '../../renderer/src/features/kpis/format';
 import { shortDay } from '../../renderer/src/features/kpis/period';
 import { expectAccessible } from './support/axe';
+import { cutOff } from './support/layout';
 import { startApp, type App } from './support/harness';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
@@ -127,6 +128,13 @@ describe('KPI dashboard in Chromium', () => {
         expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(720);
         expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(1280);
       }
+      // Nothing important is cut short where no scrollbar or hint says so.
+      expect(
+        await cutOff(
+          page,
+          '.kpi-toolbar > :not(.spacer), .kpi-modes, .kpi-tile .kpi-label, .kpi-tile .kpi-value, .kpi-tile .kpi-status, .kpi-tile .kpi-n, .exceptions-panel, table.ranking th, table.ranking td',
+        ),
+      ).toEqual([]);
       await app.screenshot('kpi-dashboard-1280');
       await page.getByRole('table', { name: 'Agent ranking' }).scrollIntoViewIfNeeded();
       await app.screenshot('kpi-dashboard-1280-ranking');
@@ -231,6 +239,12 @@ describe('KPI dashboard in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     try {
       await expect.poll(() => page.getByRole('button', { name: /More KPIs below/ }).isVisible()).toBe(true);
+      expect(
+        await cutOff(
+          page,
+          '.scorecard-head > :not(.spacer), .kpi-toolbar > :not(.spacer), .scorecard-card h3, .scorecard-card .kpi-value, .scorecard-card .status-chip, .scorecard-card .kpi-n, .scorecard-card .explain-button',
+        ),
+      ).toEqual([]);
       await app.screenshot('agent-scorecard-1280');
     } finally {
       await page.setViewportSize({ width: 1366, height: 850 });

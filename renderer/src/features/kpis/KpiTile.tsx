@@ -80,7 +80,10 @@ export function KpiTile({
         title={tooltip.join('\n')}
         onClick={onSelect}
       >
-        <span className="kpi-label">{def.label}</span>
+        {/* A long name is cut with an ellipsis in a narrow tile; the title gives it whole. */}
+        <span className="kpi-label" title={def.label}>
+          {def.label}
+        </span>
         <span className="kpi-headline">
           <span className={tile.value === null ? 'kpi-value empty' : 'kpi-value'}>
             {valueText(def, tile.value, unmeasurable)}
