@@ -75,7 +75,7 @@ export function retentionReference(rows: KpiRow[], ctx: ReferenceContext): Refer
   const atEnd = new Set(rows.flatMap((r) => (r.customer_id === null ? [] : [r.customer_id])));
   const fresh = [...atEnd].filter((c) => !atStart.has(c)).length;
   return {
-    value: atStart.size > 0 ? (100 * (atEnd.size - fresh)) / atStart.size : null,
+    value: atStart.size > 0 && atEnd.size > 0 ? (100 * (atEnd.size - fresh)) / atStart.size : null,
     n: atStart.size,
   };
 }

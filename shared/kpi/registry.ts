@@ -60,9 +60,14 @@ function npsFrom(c: NpsCounts): number | null {
   return c.total > 0 ? (100 * (c.promoters - c.detractors)) / c.total : null;
 }
 
+/**
+ * Null without customers at start, and also without any customer in contact during the period:
+ * contact data cannot tell "every customer left" from "nothing imported yet" (a future month
+ * would otherwise read as 0% retention, 100% churn).
+ */
 function retentionFrom(s: KpiSums): number | null {
   const c = retentionCounts(s);
-  if (c === null || c.start <= 0) return null;
+  if (c === null || c.start <= 0 || c.end <= 0) return null;
   return (100 * (c.end - c.fresh)) / c.start;
 }
 

@@ -101,6 +101,26 @@ describe('retention is measurable only where customers recur', () => {
     expect(d.tiles.find((t) => t.kpiId === 'churn_rate')?.value).toBe(40);
   });
 
+  it('a period without contacts (a future month) has no retention, not 0% and 100% churn', async () => {
+    const { tb, teamId, ada } = await team();
+    const ids = Array.from({ length: 12 }, (_, i) => buildCustomer(tb.ctx, { id: `c${i}` }).id);
+    // Customers recur from September to October; nothing is in November yet.
+    contacts(tb, teamId, ada, [
+      ...ids.map((c): [string, string] => [c, '2025-09-10']),
+      ...ids.slice(0, 8).map((c): [string, string] => [c, '2025-10-14']),
+    ]);
+    const e = await tb.call('explainKpi', { ...NOV, kpiId: 'retention_rate', teamId });
+    expect(e).toMatchObject({ value: null, measurable: false });
+    expect(e.notMeasurableReason).toMatch(/No customer of this scope was in contact during this period/);
+    const d = await tb.call('getDashboard', { ...NOV, teamId, granularity: 'month' });
+    for (const id of ['retention_rate', 'churn_rate'] as const)
+      expect(d.tiles.find((t) => t.kpiId === id)).toMatchObject({
+        value: null,
+        status: 'none',
+        evidence: null,
+      });
+  });
+
   it('one-off customers (each in contact once): not measurable, and null everywhere, not 2%', async () => {
     const { tb, teamId, ada } = await team();
     // 40 customers in October, 40 others in November, and 1 of October's back by chance: 2.5%.

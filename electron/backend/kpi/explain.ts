@@ -94,6 +94,8 @@ function retentionVerdict(rule: RetentionRule, sums: KpiSums, previous: DayRange
     return 'No interaction of this scope in this period or the one before carries a customer id.';
   if (sums.ret_start <= 0)
     return `No customer of this scope was in contact in the previous period (${previous.from} to ${previous.to}), so there is no one to retain.`;
+  if ((sums.ret_end ?? 0) <= 0)
+    return 'No customer of this scope was in contact during this period, so the contact data cannot tell whether anyone stayed.';
   return null;
 }
 
