@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { summariseQa, type QaReviewInput } from './qaSummary';
 
+const S1 = { id: 's1', label: 'One' };
+const C1 = { id: 'c1', label: 'C1', sectionId: 's1', sectionLabel: 'One', critical: false };
 const options = { minReviews: 3, passScore: 80, bucketOf: (day: string) => `${day.slice(0, 7)}-01` };
 
 function review(overrides: Partial<QaReviewInput> & { id: string }): QaReviewInput {
@@ -14,18 +16,8 @@ function review(overrides: Partial<QaReviewInput> & { id: string }): QaReviewInp
     day: '2026-01-10',
     score: 80,
     failedCritical: false,
-    sections: [{ id: 's1', label: 'One', score: 80 }],
-    criteria: [
-      {
-        id: 'c1',
-        label: 'C1',
-        sectionId: 's1',
-        sectionLabel: 'One',
-        critical: false,
-        earned: 0.8,
-        notApplicable: false,
-      },
-    ],
+    sections: [{ info: S1, score: 80 }],
+    criteria: [{ info: C1, earned: 0.8, notApplicable: false }],
     ...overrides,
   };
 }
@@ -53,18 +45,8 @@ const reviewArb = fc
       day: `2026-${r.month}-15`,
       score: r.score,
       failedCritical: r.failedCritical,
-      sections: [{ id: 's1', label: 'One', score: r.score }],
-      criteria: [
-        {
-          id: 'c1',
-          label: 'C1',
-          sectionId: 's1',
-          sectionLabel: 'One',
-          critical: false,
-          earned: r.earned,
-          notApplicable: r.earned === null,
-        },
-      ],
+      sections: [{ info: S1, score: r.score }],
+      criteria: [{ info: C1, earned: r.earned, notApplicable: r.earned === null }],
     }),
   );
 

@@ -1,5 +1,19 @@
 import { meanInterval, wilsonInterval, type MeanInterval, type ProportionInterval } from './stats';
 
+/** Shared by every review on a form version, so a report does not copy labels per review. */
+export interface QaSectionInfo {
+  id: string;
+  label: string;
+}
+
+export interface QaCriterionInfo {
+  id: string;
+  label: string;
+  sectionId: string;
+  sectionLabel: string;
+  critical: boolean;
+}
+
 /** One submitted review as QA reporting sees it (scores already computed on its own form version). */
 export interface QaReviewInput {
   id: string;
@@ -13,13 +27,9 @@ export interface QaReviewInput {
   /** Null when every criterion was N/A: such a review has no score to average. */
   score: number | null;
   failedCritical: boolean;
-  sections: Array<{ id: string; label: string; score: number | null }>;
+  sections: Array<{ info: QaSectionInfo; score: number | null }>;
   criteria: Array<{
-    id: string;
-    label: string;
-    sectionId: string;
-    sectionLabel: string;
-    critical: boolean;
+    info: QaCriterionInfo;
     /** Share of the criterion's points earned, 0–1; null when N/A or unanswered. */
     earned: number | null;
     notApplicable: boolean;
@@ -126,24 +136,22 @@ function averages(reviews: readonly QaReviewInput[], minReviews: number) {
   const sections = new Map<string, { label: string; values: number[] }>();
   const criteria = new Map<string, Omit<QaCriterionRow, 'average'> & { values: number[] }>();
   for (const review of reviews) {
-    for (const s of review.sections) {
-      const entry = sections.get(s.id) ?? { label: s.label, values: [] };
-      if (s.score !== null) entry.values.push(s.score);
-      sections.set(s.id, entry);
+    for (const { info, score } of review.sections) {
+      let entry = sections.get(info.id);
+      if (!entry) {
+        entry = { label: info.label, values: [] };
+        sections.set(info.id, entry);
+      }
+      if (score !== null) entry.values.push(score);
     }
-    for (const c of review.criteria) {
-      const entry = criteria.get(c.id) ?? {
-        id: c.id,
-        label: c.label,
-        sectionId: c.sectionId,
-        sectionLabel: c.sectionLabel,
-        critical: c.critical,
-        notApplicable: 0,
-        values: [],
-      };
-      if (c.notApplicable) entry.notApplicable += 1;
-      else if (c.earned !== null) entry.values.push(c.earned * 100);
-      criteria.set(c.id, entry);
+    for (const { info, earned, notApplicable } of review.criteria) {
+      let entry = criteria.get(info.id);
+      if (!entry) {
+        entry = { ...info, notApplicable: 0, values: [] };
+        criteria.set(info.id, entry);
+      }
+      if (notApplicable) entry.notApplicable += 1;
+      else if (earned !== null) entry.values.push(earned * 100);
     }
   }
   return {

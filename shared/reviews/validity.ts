@@ -37,14 +37,62 @@ export interface CriterionValidityRow {
   outcomes: OutcomeComparison[];
 }
 
-function compare(
-  outcome: ValidityOutcome,
-  passed: boolean[],
-  failed: boolean[],
-  minN: number,
-): OutcomeComparison {
-  const p = wilsonInterval(passed.filter(Boolean).length, passed.length);
-  const f = wilsonInterval(failed.filter(Boolean).length, failed.length);
+/** Per outcome: interactions with it known, and with it true. */
+type OutcomeTally = Record<ValidityOutcome, { known: number; yes: number }>;
+
+/** Counts behind one criterion's row; what a report needs, without keeping every interaction. */
+export interface ValidityTally {
+  criterionId: string;
+  label: string;
+  sectionLabel: string;
+  passed: { n: number; outcomes: OutcomeTally };
+  failed: { n: number; outcomes: OutcomeTally };
+}
+
+const emptyOutcomes = (): OutcomeTally => ({
+  csat_satisfied: { known: 0, yes: 0 },
+  fcr: { known: 0, yes: 0 },
+  repeat_contact: { known: 0, yes: 0 },
+});
+
+/** Adds counts as interactions arrive (criteria in first-seen order). */
+export class ValidityTallies {
+  private readonly byId = new Map<string, ValidityTally>();
+
+  add(
+    criterion: { id: string; label: string; sectionLabel: string },
+    passed: boolean,
+    outcomes: Record<ValidityOutcome, boolean | null>,
+  ): void {
+    let tally = this.byId.get(criterion.id);
+    if (!tally) {
+      tally = {
+        criterionId: criterion.id,
+        label: criterion.label,
+        sectionLabel: criterion.sectionLabel,
+        passed: { n: 0, outcomes: emptyOutcomes() },
+        failed: { n: 0, outcomes: emptyOutcomes() },
+      };
+      this.byId.set(criterion.id, tally);
+    }
+    const side = passed ? tally.passed : tally.failed;
+    side.n += 1;
+    for (const outcome of VALIDITY_OUTCOMES) {
+      const value = outcomes[outcome];
+      if (value === null) continue;
+      side.outcomes[outcome].known += 1;
+      if (value) side.outcomes[outcome].yes += 1;
+    }
+  }
+
+  list(): ValidityTally[] {
+    return [...this.byId.values()];
+  }
+}
+
+function compare(outcome: ValidityOutcome, tally: ValidityTally, minN: number): OutcomeComparison {
+  const p = wilsonInterval(tally.passed.outcomes[outcome].yes, tally.passed.outcomes[outcome].known);
+  const f = wilsonInterval(tally.failed.outcomes[outcome].yes, tally.failed.outcomes[outcome].known);
   const difference = differenceInterval(p, f);
   const reading =
     p.n < minN || f.n < minN || difference.low === null || difference.high === null
@@ -55,58 +103,27 @@ function compare(
   return { outcome, passed: p, failed: f, difference, reading };
 }
 
+/** Rows from counts: the rates of each group, their difference and its reading. */
+export function validityFromTallies(tallies: readonly ValidityTally[], minN: number): CriterionValidityRow[] {
+  return tallies.map((tally) => ({
+    criterionId: tally.criterionId,
+    label: tally.label,
+    sectionLabel: tally.sectionLabel,
+    passedN: tally.passed.n,
+    failedN: tally.failed.n,
+    outcomes: VALIDITY_OUTCOMES.map((o) => compare(o, tally, minN)),
+  }));
+}
+
 /**
  * Criterion validity: for each criterion, the outcome rates of reviewed interactions that passed
  * it against those that failed it. A criterion whose outcomes never differ predicts nothing;
  * the reading says so only when both groups hold at least `minN` interactions.
  */
 export function criterionValidity(inputs: readonly ValidityInput[], minN: number): CriterionValidityRow[] {
-  const rows = new Map<
-    string,
-    {
-      label: string;
-      sectionLabel: string;
-      passedN: number;
-      failedN: number;
-      passed: Record<ValidityOutcome, boolean[]>;
-      failed: Record<ValidityOutcome, boolean[]>;
-    }
-  >();
-  const empty = (): Record<ValidityOutcome, boolean[]> => ({
-    csat_satisfied: [],
-    fcr: [],
-    repeat_contact: [],
-  });
-  for (const input of inputs) {
-    for (const criterion of input.criteria) {
-      if (criterion.passed === null) continue;
-      let row = rows.get(criterion.id);
-      if (!row) {
-        row = {
-          label: criterion.label,
-          sectionLabel: criterion.sectionLabel,
-          passedN: 0,
-          failedN: 0,
-          passed: empty(),
-          failed: empty(),
-        };
-        rows.set(criterion.id, row);
-      }
-      if (criterion.passed) row.passedN += 1;
-      else row.failedN += 1;
-      const side = criterion.passed ? row.passed : row.failed;
-      for (const outcome of VALIDITY_OUTCOMES) {
-        const value = input.outcomes[outcome];
-        if (value !== null) side[outcome].push(value);
-      }
-    }
-  }
-  return [...rows].map(([criterionId, row]) => ({
-    criterionId,
-    label: row.label,
-    sectionLabel: row.sectionLabel,
-    passedN: row.passedN,
-    failedN: row.failedN,
-    outcomes: VALIDITY_OUTCOMES.map((o) => compare(o, row.passed[o], row.failed[o], minN)),
-  }));
+  const tallies = new ValidityTallies();
+  for (const input of inputs)
+    for (const criterion of input.criteria)
+      if (criterion.passed !== null) tallies.add(criterion, criterion.passed, input.outcomes);
+  return validityFromTallies(tallies.list(), minN);
 }

@@ -9,6 +9,8 @@ import { loadSqlJs } from '../../electron/backend/db/sqljs';
 import { openDataFile } from '../../electron/backend/open';
 import { fixedClock } from '../../electron/backend/core/clock';
 import { sequentialIds } from '../../electron/backend/core/ids';
+import { DEFAULT_REVIEW_FORM } from '../../shared/reviews/form';
+import { packRatings } from '../../shared/reviews/packed';
 import { TEST_NOW } from '../support/backend';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-test-'));
@@ -287,6 +289,64 @@ describe('migration 4: review lifecycle', () => {
     expect(() => amend(' ')).toThrow(/CHECK/);
     amend('Recording re-checked.');
     expect(db.get<{ n: number }>('SELECT count(*) AS n FROM review_amendments')?.n).toBe(1);
+    db.close();
+  });
+});
+
+describe('migration 5: packed ratings', () => {
+  it('backfills every review from its answers in form order, and answer writes clear it', async () => {
+    const SQL = await loadSqlJs();
+    const db = new Db(new SQL.Database());
+    migrate(db, upTo(4));
+    const at = '2026-01-10T10:00:00.000Z';
+    db.exec(`
+      INSERT INTO agents (id, name, created_at) VALUES ('agt_1', 'Ann', '${at}');
+      INSERT INTO review_forms (id, name, created_at) VALUES ('form_1', 'QA', '${at}');`);
+    db.run(
+      `INSERT INTO review_form_versions (id, form_id, version, definition_json, created_at) VALUES ('fver_1', 'form_1', 1, ?, ?)`,
+      [JSON.stringify(DEFAULT_REVIEW_FORM), at],
+    );
+    const review = (id: string) =>
+      db.run(
+        `INSERT INTO reviews (id, form_version_id, agent_id, evaluator, status, created_at, updated_at)
+         VALUES (?, 'fver_1', 'agt_1', 'QA', 'submitted', ?, ?)`,
+        [id, at, at],
+      );
+    const answer = (reviewId: string, criterionId: string, rating: number | null, na = 0) =>
+      db.run(
+        'INSERT INTO review_answers (review_id, criterion_id, rating, not_applicable) VALUES (?, ?, ?, ?)',
+        [reviewId, criterionId, rating, na],
+      );
+    review('rev_1');
+    answer('rev_1', 'greeting_valued', 4);
+    answer('rev_1', 'greeting_intro', 1);
+    answer('rev_1', 'cross_sell_offer', null, 1);
+    answer('rev_1', 'res_holds', 0);
+    review('rev_empty');
+
+    migrate(db, upTo(5));
+    const packed = (id: string) =>
+      db.get<{ p: string | null }>('SELECT ratings_packed AS p FROM reviews WHERE id = ?', [id])?.p;
+    const expected = packRatings(DEFAULT_REVIEW_FORM, [
+      { criterionId: 'greeting_valued', rating: 4, notApplicable: false },
+      { criterionId: 'greeting_intro', rating: 1, notApplicable: false },
+      { criterionId: 'cross_sell_offer', rating: null, notApplicable: true },
+      { criterionId: 'res_holds', rating: 0, notApplicable: false },
+    ]);
+    expect(packed('rev_1')).toBe(expected);
+    expect(packed('rev_empty')).toBe(packRatings(DEFAULT_REVIEW_FORM, []));
+
+    db.run(`UPDATE reviews SET ratings_packed = 'x'`);
+    db.run(
+      `UPDATE review_answers SET rating = 5 WHERE review_id = 'rev_1' AND criterion_id = 'greeting_valued'`,
+    );
+    expect(packed('rev_1')).toBeNull();
+    expect(packed('rev_empty')).toBe('x');
+    answer('rev_empty', 'greeting_intro', 1);
+    expect(packed('rev_empty')).toBeNull();
+    db.run(`UPDATE reviews SET ratings_packed = 'x'`);
+    db.run(`DELETE FROM review_answers WHERE review_id = 'rev_empty'`);
+    expect([packed('rev_1'), packed('rev_empty')]).toEqual(['x', null]);
     db.close();
   });
 });

@@ -142,6 +142,9 @@ describe('QA reporting through dispatch', () => {
     const greeting = validity.criteria.find((c) => c.criterionId === 'greeting_intro');
     expect(greeting).toMatchObject({ failedN: 0 });
     expect(greeting?.outcomes.every((o) => o.reading === 'too_few')).toBe(true);
+    // Read from the answer rows when the packed ratings are cleared: the same figures.
+    t.db.run('UPDATE reviews SET ratings_packed = NULL');
+    expect(await t.call('getCriterionValidity', { from: '2026-01-01', to: '2026-01-31' })).toEqual(validity);
   });
 
   it('sets each evaluator against the others on the same agents, calibration reviews included', async () => {
@@ -159,6 +162,18 @@ describe('QA reporting through dispatch', () => {
       ],
     );
     expect(leniency.evaluators[0]?.tooFew).toBe(true);
+  });
+
+  it('gives the same report from the answers when the packed ratings are cleared, and reads them when present', async () => {
+    const packed = await t.call('getQaReport', { from: '2026-01-01', to: '2026-01-31' });
+    expect(t.db.get<{ n: number }>('SELECT count(*) AS n FROM reviews WHERE ratings_packed IS NULL')?.n).toBe(
+      0,
+    );
+    t.db.run('UPDATE reviews SET ratings_packed = NULL');
+    expect(await t.call('getQaReport', { from: '2026-01-01', to: '2026-01-31' })).toEqual(packed);
+    t.db.run(`UPDATE reviews SET ratings_packed = 'n'`);
+    const misread = await t.call('getQaReport', { from: '2026-01-01', to: '2026-01-31' });
+    expect(misread.criteria.find((c) => c.id === 'greeting_intro')?.notApplicable).toBe(5);
   });
 
   it('refuses a range that ends before it starts', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../electron/backend/reviews/records';
 import { ratingValues, type ReviewFormDefinition } from '../../shared/reviews/form';
+import { packRatings } from '../../shared/reviews/packed';
 import { computeReviewScore } from '../../shared/reviews/score';
 import { buildAgent, buildInteraction } from '../support/builders';
 import { createTestBackend, type TestBackend } from '../support/backend';
@@ -37,12 +38,18 @@ function expectStoredEqualsRecomputed(t: TestBackend, reviewId: string, definiti
     'SELECT score, failed_critical AS failed FROM reviews WHERE id = ?',
     [reviewId],
   );
-  const recomputed = computeReviewScore(definition, loadAnswers(t.ctx, reviewId));
+  const answers = loadAnswers(t.ctx, reviewId);
+  const recomputed = computeReviewScore(definition, answers);
   expect(stored).toEqual({ score: recomputed.score, failed: recomputed.failedCritical ? 1 : 0 });
+  // The packed ratings are either absent or exactly the answers.
+  const packed = t.db.get<{ p: string | null }>('SELECT ratings_packed AS p FROM reviews WHERE id = ?', [
+    reviewId,
+  ])?.p;
+  if (packed != null) expect(packed).toBe(packRatings(definition, answers));
 }
 
 describe('stored review scores', () => {
-  it('always equal the score recomputed from the stored answers, through drafts, submit and amendments', async () => {
+  it('always equal the score recomputed from the stored answers (and the packed ratings match them), through drafts, submit and amendments', async () => {
     await fc.assert(
       fc.asyncProperty(
         formDefinitionArb,

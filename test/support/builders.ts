@@ -5,6 +5,7 @@ import {
   type ReviewAnswer,
   type ReviewFormDefinition,
 } from '../../shared/reviews/form';
+import { packRatings } from '../../shared/reviews/packed';
 import { computeReviewScore } from '../../shared/reviews/score';
 import type { BackendContext } from '../../electron/backend/core/context';
 
@@ -197,6 +198,7 @@ export function buildReview(ctx: Ctx, overrides: ReviewOverrides) {
       'INSERT INTO review_answers (review_id, criterion_id, rating, not_applicable) VALUES (?, ?, ?, ?)',
       [id, answer.criterionId, answer.rating, answer.notApplicable ? 1 : 0],
     );
+  ctx.db.run('UPDATE reviews SET ratings_packed = ? WHERE id = ?', [packRatings(definition, answers), id]);
   return { id, score: result.score, failedCritical: result.failedCritical, answers, definition };
 }
 

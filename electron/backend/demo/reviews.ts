@@ -4,6 +4,7 @@ import {
   type ReviewCriterion,
   type ReviewFormDefinition,
 } from '../../../shared/reviews/form';
+import { packRatings } from '../../../shared/reviews/packed';
 import { computeReviewScore } from '../../../shared/reviews/score';
 import type { IdGenerator } from '../core/ids';
 import type { Db } from '../db/database';
@@ -83,6 +84,7 @@ export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
   const insertAnswer = plan.db.prepareWrite(
     'INSERT INTO review_answers (review_id, criterion_id, rating, not_applicable, comment) VALUES (?, ?, ?, ?, ?)',
   );
+  const setPacked = plan.db.prepareWrite('UPDATE reviews SET ratings_packed = ? WHERE id = ?');
   let count = 0;
   const written: WrittenReview[] = [];
   const write = (candidate: ReviewCandidate, evaluator: number, group: string | null) => {
@@ -116,6 +118,7 @@ export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
         answer.comment ?? null,
       ]);
     }
+    setPacked.run([packRatings(DEFAULT_REVIEW_FORM, answers), id]);
     count += 1;
     if (group === null)
       written.push({ id, reviewedAt, answers, score: result.score, failedCritical: result.failedCritical });
@@ -141,6 +144,7 @@ export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
   } finally {
     insertReview.free();
     insertAnswer.free();
+    setPacked.free();
   }
   insertDemoDisputes(plan.db, plan.ids, written);
   return count;
@@ -294,12 +298,16 @@ export function insertDemoDisputes(db: Db, ids: IdGenerator, reviews: readonly W
       review.id,
       answer.criterionId,
     ]);
-    db.run('UPDATE reviews SET score = ?, failed_critical = ?, updated_at = ? WHERE id = ?', [
-      result.score,
-      result.failedCritical ? 1 : 0,
-      resolvedAt,
-      review.id,
-    ]);
+    db.run(
+      'UPDATE reviews SET score = ?, failed_critical = ?, ratings_packed = ?, updated_at = ? WHERE id = ?',
+      [
+        result.score,
+        result.failedCritical ? 1 : 0,
+        packRatings(DEFAULT_REVIEW_FORM, after),
+        resolvedAt,
+        review.id,
+      ],
+    );
     db.run(
       `INSERT INTO review_amendments (id, review_id, dispute_id, amended_at, actor, reason, score_before, score_after,
          failed_critical_before, failed_critical_after, answers_before_json, answers_after_json)

@@ -11,9 +11,10 @@ import {
   startReview,
   submitReview,
 } from '../reviews/lifecycle';
-import { getCriterionValidity, getEvaluatorLeniency, getQaReport } from '../reviews/qaReport';
+import { getEvaluatorLeniency, getQaReport } from '../reviews/qaReport';
 import { listReviews } from '../reviews/list';
 import { getReviewQueue } from '../reviews/queue';
+import { getCriterionValidity } from '../reviews/validityReport';
 import { previewReviewForm } from '../reviews/whatIf';
 import { loadReviewSettings, saveReviewSettings } from '../reviews/settingsStore';
 import type { Handlers } from './types';

@@ -10,6 +10,7 @@ import {
   type ReviewCriterion,
   type ReviewFormDefinition,
 } from '../../../shared/reviews/form';
+import { packRatings } from '../../../shared/reviews/packed';
 import { computeReviewScore, type ReviewScore } from '../../../shared/reviews/score';
 import { nowIso, type BackendContext } from '../core/context';
 
@@ -160,8 +161,8 @@ export function writeAnswer(
 }
 
 /**
- * Recomputes the score from the stored answers and stores it: the stored score is a cache of
- * `computeReviewScore` on the review's own form version, never a value typed in.
+ * Recomputes the score from the stored answers and stores it with the packed ratings: both are
+ * caches of the answers on the review's own form version, never values typed in.
  */
 export function storeScore(
   ctx: BackendContext,
@@ -169,12 +170,16 @@ export function storeScore(
 ): { answers: ReviewAnswerRecord[]; result: ReviewScore } {
   const answers = loadAnswers(ctx, review.id);
   const result = computeReviewScore(review.definition, answers);
-  ctx.db.run('UPDATE reviews SET score = ?, failed_critical = ?, updated_at = ? WHERE id = ?', [
-    result.score,
-    result.failedCritical ? 1 : 0,
-    nowIso(ctx),
-    review.id,
-  ]);
+  ctx.db.run(
+    'UPDATE reviews SET score = ?, failed_critical = ?, ratings_packed = ?, updated_at = ? WHERE id = ?',
+    [
+      result.score,
+      result.failedCritical ? 1 : 0,
+      packRatings(review.definition, answers),
+      nowIso(ctx),
+      review.id,
+    ],
+  );
   return { answers, result };
 }
 

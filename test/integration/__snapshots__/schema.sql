@@ -1,4 +1,4 @@
--- user_version 4
+-- user_version 5
 
 -- index agents_team on agents
 CREATE INDEX agents_team ON agents(team_id);
@@ -581,7 +581,7 @@ CREATE TABLE reviews (
   reviewed_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-, submitted_at TEXT, counts_in_qa INTEGER NOT NULL DEFAULT 1 CHECK (counts_in_qa IN (0, 1)));
+, submitted_at TEXT, counts_in_qa INTEGER NOT NULL DEFAULT 1 CHECK (counts_in_qa IN (0, 1)), ratings_packed TEXT);
 
 -- table settings on settings
 CREATE TABLE settings (
@@ -596,3 +596,18 @@ CREATE TABLE teams (
   name TEXT NOT NULL UNIQUE COLLATE NOCASE,
   created_at TEXT NOT NULL
 );
+
+-- trigger review_answers_unpack_delete on review_answers
+CREATE TRIGGER review_answers_unpack_delete AFTER DELETE ON review_answers BEGIN
+  UPDATE reviews SET ratings_packed = NULL WHERE id = OLD.review_id AND ratings_packed IS NOT NULL;
+END;
+
+-- trigger review_answers_unpack_insert on review_answers
+CREATE TRIGGER review_answers_unpack_insert AFTER INSERT ON review_answers BEGIN
+  UPDATE reviews SET ratings_packed = NULL WHERE id = NEW.review_id AND ratings_packed IS NOT NULL;
+END;
+
+-- trigger review_answers_unpack_update on review_answers
+CREATE TRIGGER review_answers_unpack_update AFTER UPDATE ON review_answers BEGIN
+  UPDATE reviews SET ratings_packed = NULL WHERE id IN (OLD.review_id, NEW.review_id) AND ratings_packed IS NOT NULL;
+END;

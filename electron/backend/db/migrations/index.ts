@@ -2,6 +2,7 @@ import { migration001 } from './001_initial';
 import { migration002 } from './002_kpi_aggregates';
 import { migration003 } from './003_interactions_unique_index';
 import { migration004 } from './004_review_lifecycle';
+import { migration005 } from './005_review_ratings_packed';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: Migration[] = [
   { version: 2, name: 'kpi_aggregates', sql: migration002 },
   { version: 3, name: 'interactions_unique_index', sql: migration003, rebuildsTable: true },
   { version: 4, name: 'review_lifecycle', sql: migration004 },
+  { version: 5, name: 'review_ratings_packed', sql: migration005 },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
