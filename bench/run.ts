@@ -4,6 +4,7 @@
  */
 import { runImportBench } from './import';
 import { runKpiBench } from './kpi';
+import { runReviewsBench } from './reviews';
 
 async function main() {
   const only = process.argv[2];
@@ -13,6 +14,7 @@ async function main() {
   // Three runs, medians reported: one run on a shared machine swung by ±15 %.
   if (!only || only === 'import') results.import = await runImportBench(1_000_000, 3);
   if (!only || only === 'kpi') results.kpi = await runKpiBench();
+  if (!only || only === 'reviews') results.reviews = await runReviewsBench();
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }
 

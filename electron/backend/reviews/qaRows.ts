@@ -62,14 +62,29 @@ export function filter(scope: Scope, start: string, end: string, qaOnly: boolean
 export function loadRows(ctx: Pick<BackendContext, 'db'>, scope: Scope, qaOnly: boolean) {
   const { timeZone, start, end } = window(ctx, scope.from, scope.to);
   const where = filter(scope, start, end, qaOnly);
-  const reviews = ctx.db.all<ReviewRow>(
-    `SELECT r.id, r.agent_id AS agentId, a.name AS agentName, a.team_id AS teamId, t.name AS teamName, r.evaluator,
-            r.reviewed_at AS reviewedAt, r.score, r.failed_critical AS failedCritical,
-            r.form_version_id AS formVersionId, r.interaction_id AS interactionId, r.ratings_packed AS packed
-       FROM reviews r JOIN agents a ON a.id = r.agent_id LEFT JOIN teams t ON t.id = a.team_id
-      WHERE ${where.sql} ORDER BY r.reviewed_at, r.id`,
-    where.params,
-  );
+  // Rows as arrays: sql.js builds objects a column at a time, a third of this read.
+  const reviews = ctx.db
+    .values(
+      `SELECT r.id, r.agent_id, a.name, a.team_id, t.name, r.evaluator, r.reviewed_at, r.score, r.failed_critical,
+              r.form_version_id, r.interaction_id, r.ratings_packed
+         FROM reviews r JOIN agents a ON a.id = r.agent_id LEFT JOIN teams t ON t.id = a.team_id
+        WHERE ${where.sql} ORDER BY r.reviewed_at, r.id`,
+      where.params,
+    )
+    .map((v): ReviewRow => ({
+      id: v[0] as string,
+      agentId: v[1] as string,
+      agentName: v[2] as string,
+      teamId: v[3] as string | null,
+      teamName: v[4] as string | null,
+      evaluator: v[5] as string,
+      reviewedAt: v[6] as string,
+      score: v[7] as number | null,
+      failedCritical: v[8] as number,
+      formVersionId: v[9] as string,
+      interactionId: v[10] as number | null,
+      packed: v[11] as string | null,
+    }));
   return { reviews, timeZone, where };
 }
 
