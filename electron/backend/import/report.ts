@@ -47,29 +47,32 @@ function generalise(reason: string): string {
   return reason.replace(/"[^"]*"/g, 'value').replace(/(^|[^\d–])-?\d+(\.\d+)?(?![\d–])/g, '$1#');
 }
 
+const count = (n: number): string => n.toLocaleString('en-US');
+const rowCount = (n: number): string => `${count(n)} ${n === 1 ? 'row' : 'rows'}`;
+
 export function statAssumptions(stats: RowStats, mapping: ImportMapping): string[] {
   const notes: string[] = [];
   if (stats.startedFromFallback > 0)
     notes.push(
-      `${stats.startedFromFallback} rows: started_at taken from the first-response (else resolution) timestamp.`,
+      `${rowCount(stats.startedFromFallback)}: started_at taken from the first-response (else resolution) timestamp.`,
     );
   if (stats.startedFromDateColumn > 0)
     notes.push(
-      `${stats.startedFromDateColumn} rows without any time start on their "${mapping.fields.started_fallback ?? ''}" date; no durations are computed from it.`,
+      `${rowCount(stats.startedFromDateColumn)} without any time start on their "${mapping.fields.started_fallback ?? ''}" date; no durations are computed from it.`,
     );
   if (stats.startedFromDefaultDate > 0)
-    notes.push(`${stats.startedFromDefaultDate} rows without any timestamp got the fallback date.`);
+    notes.push(`${rowCount(stats.startedFromDefaultDate)} without any timestamp got the fallback date.`);
   if (stats.resolvedBeforeFirstResponse > 0)
     notes.push(
-      `${stats.resolvedBeforeFirstResponse} rows are resolved before their first response (kept as in the file).`,
+      `${rowCount(stats.resolvedBeforeFirstResponse)} are resolved before their first response (kept as in the file).`,
     );
   if (stats.abandonedZeroTalkNulled > 0)
     notes.push(
-      `${stats.abandonedZeroTalkNulled} zero talk/hold/wrap times on abandoned calls stored as empty, not 0.`,
+      `${count(stats.abandonedZeroTalkNulled)} zero talk/hold/wrap times on abandoned calls stored as empty, not 0.`,
     );
   if (stats.formulaTextKept > 0)
     notes.push(
-      `${stats.formulaTextKept} text cells start with = + - @: stored as plain text, never evaluated (CSV exports neutralise them).`,
+      `${count(stats.formulaTextKept)} text cells start with = + - @: stored as plain text, never evaluated (CSV exports neutralise them).`,
     );
   return notes;
 }
