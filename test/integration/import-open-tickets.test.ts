@@ -74,7 +74,7 @@ describe('import: open tickets without a time of their own', () => {
     expect(status.state).toBe('done');
     expect(report).toMatchObject({ inserted: 8469, rejected: 0, rateBias: [] });
     expect(report.assumptions.join(' ')).toMatch(
-      /2819 rows without any time start on their "Date of Purchase"/,
+      /2,819 rows without any time start on their "Date of Purchase"/,
     );
     expect(rate(tb)).toEqual({ n: 8469, resolved: 2769 });
     // Ticket 8 is open and was bought on 2020-08-09 (midnight in Berlin); ticket 1 keeps its first response.
