@@ -20,6 +20,7 @@ const DOCS_SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs/screenshots');
 /** The screenshots README.md shows; the rest stay in the e2e output folder. */
 const README_SCREENSHOTS = new Set([
   'kpi-dashboard',
+  'kpi-explain-csat',
   'agent-scorecard',
   'interactions-4-details',
   'import-1-preview',
