@@ -1,0 +1,4 @@
+/** The review queue. */
+export function QueueTab() {
+  return <p className="muted">The review queue is being built.</p>;
+}
