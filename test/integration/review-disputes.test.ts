@@ -55,6 +55,8 @@ describe('disputes through dispatch', () => {
       openedBy: 'Lead Lee',
       resolvedAt: null,
       reviewScore: 90,
+      scoreBefore: null,
+      scoreAfter: null,
     });
     expect(
       (await failure(t, 'openDispute', { reviewId, criterionId: 'res_holds', agentReason: 'Again' })).message,
@@ -109,6 +111,9 @@ describe('disputes through dispatch', () => {
       resolutionReason: 'The recording has no check.',
       resolvedBy: 'Lead Lee',
       reviewScore: 90,
+      // Kept: no amendment, so no score history to show.
+      scoreBefore: null,
+      scoreAfter: null,
     });
     expect(t.db.all('SELECT * FROM review_amendments')).toEqual([]);
     expect(
@@ -131,7 +136,13 @@ describe('disputes through dispatch', () => {
       outcome: 'accepted',
       reason: 'Outage confirmed.',
     });
-    expect(accepted).toMatchObject({ status: 'accepted', resolvedRating: 2, reviewScore: 95 });
+    expect(accepted).toMatchObject({
+      status: 'accepted',
+      resolvedRating: 2,
+      reviewScore: 95,
+      scoreBefore: 90,
+      scoreAfter: 95,
+    });
     const review = await t.call('getReview', { reviewId });
     expect(review.score).toBe(95);
     expect(review.amendments).toMatchObject([

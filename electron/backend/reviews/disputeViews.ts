@@ -22,6 +22,8 @@ interface DisputeRow {
   resolvedAt: string | null;
   resolvedBy: string | null;
   reviewScore: number | null;
+  scoreBefore: number | null;
+  scoreAfter: number | null;
   definitionJson: string;
 }
 
@@ -32,9 +34,11 @@ const DISPUTE_SELECT = `
          d.status, d.original_rating AS originalRating, d.original_not_applicable AS originalNotApplicable,
          d.resolved_rating AS resolvedRating, d.resolved_not_applicable AS resolvedNotApplicable,
          d.resolution_reason AS resolutionReason, d.resolved_at AS resolvedAt, d.resolved_by AS resolvedBy,
-         r.score AS reviewScore, v.definition_json AS definitionJson
+         r.score AS reviewScore, am.score_before AS scoreBefore, am.score_after AS scoreAfter,
+         v.definition_json AS definitionJson
     FROM review_disputes d
     JOIN reviews r ON r.id = d.review_id
+    LEFT JOIN review_amendments am ON am.review_id = d.review_id AND am.dispute_id = d.id
     JOIN agents a ON a.id = r.agent_id
     JOIN review_form_versions v ON v.id = r.form_version_id`;
 

@@ -56,6 +56,12 @@ export interface ReviewDisputeView {
   resolvedBy: string | null;
   /** The review's score now (after any amendment). */
   reviewScore: number | null;
+  /**
+   * The review's score before and after the amendment that resolved this dispute; null while it
+   * is open or when the rating was kept (nothing changed).
+   */
+  scoreBefore: number | null;
+  scoreAfter: number | null;
 }
 
 export interface ReviewDetail {
