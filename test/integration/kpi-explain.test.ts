@@ -161,6 +161,14 @@ describe('retention is measurable only where customers recur', () => {
     });
     const q = await tb.call('queryKpis', { ...NOV, by: 'agent', kpiIds: ['retention_rate'] });
     expect(q.rows[0]?.values.retention_rate).toBeNull();
+    // The CSV says why the cell is empty: there are contacts, so "no data" would be wrong.
+    const csv = await tb.call('exportScorecardCsv', { ...NOV, by: 'agent' });
+    const [header, adaRow] = csv.csv
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
+    for (const label of ['Customer retention', 'Customer churn'])
+      expect(adaRow?.[header?.indexOf(`${label} status`) ?? -1]).toBe('not measurable');
   });
 
   it('no customer ids at all: not measurable, saying so', async () => {

@@ -108,15 +108,22 @@ export function describeQuery(
   const result = queryKpis(db, input);
   const settings = loadKpiSettings(db);
   const targetOf = targetsFor(db, settings, input);
+  // Retention from one-off tickets is left empty on purpose (retentionRule.ts); "no data" beside
+  // thousands of contacts would send the lead looking for a missing import.
+  const unmeasurable = retentionRule(db).measurable ? null : 'not measurable';
   const rows = result.rows.map((row): DescribedRow => {
     const described: DescribedRow = { ...row, targets: {}, status: {}, statusText: {} };
     for (const k of result.kpis) {
       const value = row.values[k.id] ?? null;
       const target = targetOf(row.key, k.id);
-      const status = kpiStatus(k.id, value, target, kpiBetter(getKpi(k.id), settings), settings);
+      const def = getKpi(k.id);
+      const status = kpiStatus(k.id, value, target, kpiBetter(def, settings), settings);
       described.targets[k.id] = target;
       described.status[k.id] = status;
-      described.statusText[k.id] = statusWords(status, value, target);
+      described.statusText[k.id] =
+        value === null && def.needsCustomers && unmeasurable
+          ? unmeasurable
+          : statusWords(status, value, target);
     }
     return described;
   });
