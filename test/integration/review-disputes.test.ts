@@ -47,6 +47,8 @@ describe('disputes through dispatch', () => {
     expect(dispute).toMatchObject({
       status: 'open',
       criterionLabel: 'Avoids needless holds and transfers',
+      criterionScale: 'points',
+      criterionMaxPoints: 2,
       agentName: 'Ann',
       agentReason: 'The system was down, the hold was needed.',
       proposedRating: 2,

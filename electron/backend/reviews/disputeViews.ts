@@ -1,5 +1,5 @@
 import type { DisputeStatus, ReviewDisputeView } from '../../../shared/ipc/contracts/reviewLifecycle';
-import type { ReviewFormDefinition } from '../../../shared/reviews/form';
+import type { ReviewCriterion, ReviewFormDefinition } from '../../../shared/reviews/form';
 import type { BackendContext } from '../core/context';
 
 interface DisputeRow {
@@ -42,27 +42,30 @@ const DISPUTE_SELECT = `
     JOIN agents a ON a.id = r.agent_id
     JOIN review_form_versions v ON v.id = r.form_version_id`;
 
-/** Criterion labels per form version, parsed once per list. */
-function labeller(): (row: DisputeRow) => string {
-  const cache = new Map<string, Map<string, string>>();
+/** Criteria per form version, parsed once per list. */
+function criterionFinder(): (row: DisputeRow) => ReviewCriterion | undefined {
+  const cache = new Map<string, Map<string, ReviewCriterion>>();
   return (row) => {
-    let labels = cache.get(row.definitionJson);
-    if (!labels) {
+    let criteria = cache.get(row.definitionJson);
+    if (!criteria) {
       const definition = JSON.parse(row.definitionJson) as ReviewFormDefinition;
-      labels = new Map(definition.sections.flatMap((s) => s.criteria.map((c) => [c.id, c.label] as const)));
-      cache.set(row.definitionJson, labels);
+      criteria = new Map(definition.sections.flatMap((s) => s.criteria.map((c) => [c.id, c] as const)));
+      cache.set(row.definitionJson, criteria);
     }
-    return labels.get(row.criterionId) ?? row.criterionId;
+    return criteria.get(row.criterionId);
   };
 }
 
 function toViews(rows: DisputeRow[]): ReviewDisputeView[] {
-  const label = labeller();
+  const find = criterionFinder();
   return rows.map((row) => {
     const { definitionJson: _definition, ...rest } = row;
+    const criterion = find(row);
     return {
       ...rest,
-      criterionLabel: label(row),
+      criterionLabel: criterion?.label ?? row.criterionId,
+      criterionScale: criterion?.scale ?? null,
+      criterionMaxPoints: criterion?.scale === 'points' ? (criterion.maxPoints ?? 1) : null,
       proposedNotApplicable: row.proposedNotApplicable === 1,
       originalNotApplicable: row.originalNotApplicable === 1,
       resolvedNotApplicable: row.resolvedNotApplicable === null ? null : row.resolvedNotApplicable === 1,

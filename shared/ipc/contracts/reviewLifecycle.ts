@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReviewFormDefinition } from '../../reviews/form';
+import type { CriterionScale, ReviewFormDefinition } from '../../reviews/form';
 import type { ReviewScoreExplanation } from '../../reviews/explain';
 import type { ReviewHint } from '../../reviews/hints';
 import type { InteractionDetail } from './interactions';
@@ -39,6 +39,10 @@ export interface ReviewDisputeView {
   reviewId: string;
   criterionId: string;
   criterionLabel: string;
+  /** How the criterion is rated on the review's form version, so ratings read "yes", "3 of 5"; null if it is gone. */
+  criterionScale: CriterionScale | null;
+  /** Only for a points scale. */
+  criterionMaxPoints: number | null;
   agentId: string;
   agentName: string;
   agentReason: string;
