@@ -97,7 +97,12 @@ export function KpiTile({
             ? 'No target'
             : `Target ${formatKpiValue(tile.target, def.unit, def.decimals)}`}
         </span>
-        <Sparkline points={tile.sparkline} target={tile.target} />
+        {/* Retention has a value for the period but none by day or week: "no data" would contradict it. */}
+        <Sparkline
+          points={tile.sparkline}
+          target={tile.target}
+          emptyText={tile.value === null ? 'no data' : 'no trend'}
+        />
         {tile.value !== null && words !== null && words !== 'no target' && (
           <span className={`kpi-status ${shown}`}>{words}</span>
         )}

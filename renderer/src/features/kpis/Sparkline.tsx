@@ -7,6 +7,8 @@ interface SparklineProps {
   target: number | null;
   width?: number;
   height?: number;
+  /** Words beside the dash when no bucket has a value; "no data" unless the caller knows better. */
+  emptyText?: string;
 }
 
 /**
@@ -14,7 +16,13 @@ interface SparklineProps {
  * partial buckets are hollow with a dashed segment, and a KPI without any value is a flat dash
  * saying "no data" rather than an empty box.
  */
-export function Sparkline({ points, target, width = 120, height = 32 }: SparklineProps) {
+export function Sparkline({
+  points,
+  target,
+  width = 120,
+  height = 32,
+  emptyText = 'no data',
+}: SparklineProps) {
   const shape = sparklinePaths(points, target, width, height);
   if (!shape)
     return (
@@ -22,7 +30,7 @@ export function Sparkline({ points, target, width = 120, height = 32 }: Sparklin
         <svg width={24} height={height} aria-hidden="true">
           <line x1={2} x2={22} y1={height / 2} y2={height / 2} />
         </svg>
-        no data
+        {emptyText}
       </span>
     );
   return (

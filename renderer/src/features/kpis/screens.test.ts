@@ -100,6 +100,15 @@ describe('KPI tile', () => {
     expect(html).toContain('no customer ids on the interactions');
   });
 
+  it('never puts "no data" beside a value whose buckets have none (retention by day)', () => {
+    const withValue = text(renderTile(tile({ sparkline: [] })));
+    expect(withValue).toContain('28.0%');
+    expect(withValue).not.toContain('no data');
+    expect(withValue).toContain('no trend');
+    const empty = text(renderTile(tile({ value: null, status: 'none', evidence: null, sparkline: [] })));
+    expect(empty).not.toContain('no trend');
+  });
+
   it('has a "How is this computed?" button outside the trend button', () => {
     const html = renderTile(tile({}));
     expect(html).toMatch(/<\/button><button[^>]*aria-label="How is this computed\? \(Escalation rate\)"/);
