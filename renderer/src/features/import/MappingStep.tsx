@@ -8,21 +8,10 @@ import {
 } from '../../../../shared/import/types';
 import { call } from '../../lib/api';
 import { refreshPreview } from './actions';
+import { fieldLabel } from './fieldLabels';
 import { OpenRowsOffer } from './OpenRowsOffer';
 import { StartFrom } from './StartFrom';
 import { useImportWizard } from './store';
-
-const FIELD_LABELS: Partial<Record<TargetField, string>> = {
-  external_id: 'External id (dedupe key)',
-  started_at: 'Started at (date or date+time)',
-  started_time: 'Start time (if separate)',
-  started_fallback: 'Start date of rows without any time',
-  first_response_seconds: 'First response / speed of answer',
-  csat: 'CSAT rating',
-  fcr: 'First contact resolved',
-};
-
-const label = (field: TargetField) => FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
 
 export function MappingStep() {
   const preview = useImportWizard((s) => s.preview);
@@ -101,9 +90,9 @@ export function MappingStep() {
       <div className="iw-fields">
         {[...mapped, ...unmapped].map((field) => (
           <label key={field} className={mapping.fields[field] ? 'iw-field mapped' : 'iw-field'}>
-            <span>{label(field)}</span>
+            <span>{fieldLabel(field)}</span>
             <select
-              aria-label={`Column for ${label(field)}`}
+              aria-label={`Column for ${fieldLabel(field)}`}
               value={mapping.fields[field] ?? ''}
               onChange={(event) => setField(field, event.target.value)}
             >
