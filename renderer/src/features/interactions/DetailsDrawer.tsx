@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { InteractionDetail } from '../../../../shared/ipc/contracts/interactions';
+import { useNavigation } from '../../app/navigation';
 import { call } from '../../lib/api';
+import { useReviewsNav } from '../reviews/store';
 import {
   channelLabel,
   enumLabel,
@@ -108,24 +110,7 @@ function MoreSections({ d }: { d: InteractionDetail }) {
           {d.notes && <p className="ix-notes">{d.notes}</p>}
         </section>
       )}
-      <section className="ix-section">
-        <h3>Reviews</h3>
-        {d.reviews.length === 0 ? (
-          <p className="muted">Not reviewed yet.</p>
-        ) : (
-          <ul className="ix-reviews">
-            {d.reviews.map((r) => (
-              <li key={r.id}>
-                <span className="num">{r.score === null ? '—' : `${r.score.toFixed(0)}%`}</span> {r.evaluator}{' '}
-                <span className="muted">
-                  {r.status === 'draft' ? 'Draft' : formatDateTime(r.reviewedAt)}
-                  {r.failedCritical ? ' · failed a critical criterion' : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ReviewsSection d={d} />
       <Section title="Source">
         <Field label="Source">{enumLabel(d.source)}</Field>
         <Field label="External id">{orDash(d.externalId)}</Field>
@@ -133,6 +118,45 @@ function MoreSections({ d }: { d: InteractionDetail }) {
         <Field label="Internal id">{d.id}</Field>
       </Section>
     </>
+  );
+}
+
+/** Existing reviews open in the workspace; an unreviewed interaction offers to start one. */
+function ReviewsSection({ d }: { d: InteractionDetail }) {
+  const navigate = useNavigation((s) => s.navigate);
+  const beginReview = useReviewsNav((s) => s.beginReview);
+  const openReview = useReviewsNav((s) => s.openReview);
+  const go = (open: () => void) => {
+    open();
+    navigate('reviews');
+  };
+  return (
+    <section className="ix-section">
+      <h3>Reviews</h3>
+      {d.reviews.length === 0 ? (
+        <p className="ix-review-start">
+          <span className="muted">Not reviewed yet.</span>{' '}
+          <button type="button" className="secondary" onClick={() => go(() => beginReview(d.id))}>
+            Start a review
+          </button>
+        </p>
+      ) : (
+        <ul className="ix-reviews">
+          {d.reviews.map((r) => (
+            <li key={r.id}>
+              <span className="num">{r.score === null ? '—' : `${r.score.toFixed(0)}%`}</span> {r.evaluator}{' '}
+              <span className="muted">
+                {r.status === 'draft' ? 'Draft' : formatDateTime(r.reviewedAt)}
+                {r.failedCritical ? ' · failed a critical criterion' : ''}
+              </span>{' '}
+              <button type="button" className="link" onClick={() => go(() => openReview(r.id))}>
+                Open review
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
