@@ -135,6 +135,13 @@ export function npsHistogramFromScores(scores: ReadonlyArray<number | null>): nu
  */
 export const MIN_RETURNING_SHARE = 0.05;
 
+/**
+ * Retention over a shorter window is not measurable: whether a customer of yesterday is in touch
+ * again today says how often customers call, not whether they stayed (a day gave "91.8% churn").
+ * Two weeks, so the current month has a value from its 14th day on.
+ */
+export const MIN_RETENTION_DAYS = 14;
+
 /** Customers at start, at end and new, when known (entered, or from customer ids). */
 export interface RetentionCounts {
   start: number;

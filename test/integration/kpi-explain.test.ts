@@ -101,6 +101,26 @@ describe('retention is measurable only where customers recur', () => {
     expect(d.tiles.find((t) => t.kpiId === 'churn_rate')?.value).toBe(40);
   });
 
+  it('a day or a week is too short to measure retention: not 91.8% churn from one day to the next', async () => {
+    const { tb, teamId, ada } = await team();
+    const ids = Array.from({ length: 30 }, (_, i) => buildCustomer(tb.ctx, { id: `c${i}` }).id);
+    contacts(tb, teamId, ada, [
+      ...ids.map((c): [string, string] => [c, '2025-10-14']),
+      ...ids.map((c): [string, string] => [c, '2025-11-12']),
+      ...ids.slice(0, 3).map((c): [string, string] => [c, '2025-11-13']),
+    ]);
+    const day = { from: '2025-11-13', to: '2025-11-13' };
+    const e = await tb.call('explainKpi', { ...day, kpiId: 'churn_rate', teamId });
+    expect(e).toMatchObject({ value: null, measurable: false });
+    expect(e.notMeasurableReason).toMatch(/at least 14 days; this one has 1/);
+    const d = await tb.call('getDashboard', { ...day, teamId, granularity: 'day' });
+    for (const id of ['retention_rate', 'churn_rate'] as const)
+      expect(d.tiles.find((t) => t.kpiId === id)?.value).toBeNull();
+    // A month of the same data is measurable.
+    const month = await tb.call('getDashboard', { ...NOV, teamId, granularity: 'month' });
+    expect(month.tiles.find((t) => t.kpiId === 'retention_rate')?.value).toBe(100);
+  });
+
   it('a period without contacts (a future month) has no retention, not 0% and 100% churn', async () => {
     const { tb, teamId, ada } = await team();
     const ids = Array.from({ length: 12 }, (_, i) => buildCustomer(tb.ctx, { id: `c${i}` }).id);

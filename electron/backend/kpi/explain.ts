@@ -2,7 +2,8 @@ import type { KpiEvidence, KpiExplanation } from '../../../shared/ipc/contracts/
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { KpiSums } from '../../../shared/kpi/aggregate';
 import { kpiEvidence } from '../../../shared/kpi/kpiEvidence';
-import { addDays, previousRange } from '../../../shared/kpi/periods';
+import { addDays, previousRange, rangeLength } from '../../../shared/kpi/periods';
+import { MIN_RETENTION_DAYS } from '../../../shared/kpi/ratings';
 import { getKpi, kpiUnit, type KpiDefinition } from '../../../shared/kpi/registry';
 import type { KpiSettings } from '../../../shared/kpi/settings';
 import { trailParts, type RawCounts, type TrailParts } from '../../../shared/kpi/trail';
@@ -88,8 +89,16 @@ function evidenceStep(def: KpiDefinition, settings: KpiSettings, e: KpiEvidence)
  * Retention is measurable for this scope and range when the data as a whole has recurring
  * customers (retentionRule) and this scope had customers in the previous period.
  */
-function retentionVerdict(rule: RetentionRule, sums: KpiSums, previous: DayRange): string | null {
+function retentionVerdict(
+  rule: RetentionRule,
+  sums: KpiSums,
+  current: DayRange,
+  previous: DayRange,
+): string | null {
   if (!rule.measurable) return rule.reason;
+  const days = rangeLength(current);
+  if (days < MIN_RETENTION_DAYS)
+    return `Retention needs a period of at least ${MIN_RETENTION_DAYS} days; this one has ${days}. Over a shorter window, whether a customer is in touch again says how often customers call, not whether they stayed.`;
   if (sums.ret_start === undefined)
     return 'No interaction of this scope in this period or the one before carries a customer id.';
   if (sums.ret_start <= 0)
@@ -154,7 +163,8 @@ export function explainKpi(db: Db, input: ExplainInput, now?: Date): KpiExplanat
   );
   const raw = rawCounts(db, scope, current);
   const parts = trailParts(def.id, sums, raw, settings);
-  const notMeasurable = def.needsCustomers && !entered ? retentionVerdict(rule, sums, previous) : null;
+  const notMeasurable =
+    def.needsCustomers && !entered ? retentionVerdict(rule, sums, current, previous) : null;
   const value = notMeasurable ? null : def.fromAggregate(sums, settings);
   const evidence = kpiEvidence(def, value, sums, settings);
   const cut = current.to !== range.to ? `, counted up to ${current.to} (later days are still to come)` : '';

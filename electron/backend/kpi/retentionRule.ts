@@ -1,6 +1,6 @@
 import type { KpiSums } from '../../../shared/kpi/aggregate';
-import { previousRange } from '../../../shared/kpi/periods';
-import { MIN_RETURNING_SHARE, type RetentionCounts } from '../../../shared/kpi/ratings';
+import { previousRange, rangeLength } from '../../../shared/kpi/periods';
+import { MIN_RETENTION_DAYS, MIN_RETURNING_SHARE, type RetentionCounts } from '../../../shared/kpi/ratings';
 import type { DayRange } from '../../../shared/kpi/types';
 import type { Db } from '../db/database';
 import { enteredCounts, loadRetention, withExtras, type Scope } from './query';
@@ -80,8 +80,9 @@ function nextMonth(month: string): string {
 }
 
 /**
- * loadRetention, honouring the rule: when retention is not measurable only entered counts (for
- * exactly this period of a team or of all) remain, so the value is null rather than noise.
+ * loadRetention, honouring the rule and the shortest window (MIN_RETENTION_DAYS): when retention is
+ * not measurable only entered counts (for exactly this period of a team or of all) remain, so the
+ * value is null rather than noise.
  */
 export function measuredRetention(
   db: Db,
@@ -91,7 +92,8 @@ export function measuredRetention(
   previous: DayRange,
   by: 'agent' | 'team' | 'none',
 ): Map<string, RetentionCounts> {
-  if (rule.measurable) return loadRetention(db, scope, range, previous, by);
+  if (rule.measurable && rangeLength(range) >= MIN_RETENTION_DAYS)
+    return loadRetention(db, scope, range, previous, by);
   const out = new Map<string, RetentionCounts>();
   if (by === 'none' && !scope.agentId) {
     const entered = enteredCounts(db, scope.teamId ?? null).get(`${range.from}|${range.to}`);
