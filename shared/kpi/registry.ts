@@ -1,5 +1,6 @@
 import { sumOf, type KpiSums } from './aggregate';
 import {
+  MIN_RETENTION_DAYS,
   MIN_RETURNING_SHARE,
   cesRatings,
   cesStats,
@@ -225,7 +226,7 @@ export const KPI_REGISTRY: readonly KpiDefinition[] = [
     better: 'higher',
     decimals: 1,
     needsCustomers: true,
-    description: `((customers at end − new customers during the period) ÷ customers at start) × 100, from customer ids on interactions: customers at start = customers in contact during the previous period of the same length, at end = in contact during this period, new = those of them not in contact before. Entered customer counts for the exact period win. Not measurable (no value) when no interaction carries a customer id or customers do not come back (fewer than ${100 * MIN_RETURNING_SHARE}% of a month's customers in contact again the next month, as with one-off tickets).`,
+    description: `((customers at end − new customers during the period) ÷ customers at start) × 100, from customer ids on interactions: customers at start = customers in contact during the previous period of the same length, at end = in contact during this period, new = those of them not in contact before. Entered customer counts for the exact period win. Not measurable (no value) when no interaction carries a customer id or customers do not come back (fewer than ${100 * MIN_RETURNING_SHARE}% of a month's customers in contact again the next month, as with one-off tickets), and over periods shorter than ${MIN_RETENTION_DAYS} days.`,
     fromAggregate: retentionFrom,
     reference: retentionReference,
   },
