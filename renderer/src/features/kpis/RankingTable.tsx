@@ -138,6 +138,12 @@ function RankingCell({ row, def, minN }: { row: AgentRankingRow; def: KpiDefinit
       title={lines.join('\n')}
     >
       {formatKpiValue(value, def.unit, def.decimals)}
+      {evidence && value !== null && (
+        // Visible n in every cell: a 33% escalation rate on 3 complaints must look different from one on 300.
+        <span className="rank-n" aria-hidden="true">
+          n {formatCount(evidence.n)}
+        </span>
+      )}
       <span className="kpi-sr">, {details.join('. ')}</span>
     </td>
   );
