@@ -26,6 +26,8 @@ const README_SCREENSHOTS = new Set([
   'import-1-preview',
   'import-3-validate',
   'kpi-settings',
+  'reviews-form-editor',
+  'reviews-workspace',
   'recovery',
 ]);
 

@@ -85,7 +85,12 @@ function QueueBody({ anchor }: { anchor: string }) {
             Nothing left to review in this period: every interaction with an agent has a review.
           </p>
         ) : (
-          <PickList items={list} selected={index} onSelect={select} onStart={start} />
+          <>
+            <p className="muted rq-keys">
+              <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>Enter</kbd> starts a review of the highlighted pick.
+            </p>
+            <PickList items={list} selected={index} onSelect={select} onStart={start} />
+          </>
         )}
       </section>
       <QuotaPanel quota={quota} />

@@ -1,5 +1,6 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useReviewSession } from './session';
+import { focusCriterion } from './useWorkspaceKeys';
 
 /**
  * A submitted review is final; "Amend…" unlocks the form, and the changes are stored only with a
@@ -13,12 +14,21 @@ export function AmendBar({ saveRef }: { saveRef: RefObject<(() => void) | null> 
   const amend = useReviewSession((s) => s.amend);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const reasonField = useRef<HTMLTextAreaElement>(null);
   const save = async () => {
-    if (!reason.trim()) return setError('Give a reason: it is kept with the amendment.');
+    if (!reason.trim()) {
+      setError('Give a reason: it is kept with the amendment.');
+      reasonField.current?.focus();
+      return;
+    }
     const failure = await amend(reason.trim());
     setError(failure);
     if (!failure) setReason('');
   };
+  // The Amend… button is gone once amending: the keys go on with the current criterion.
+  useEffect(() => {
+    if (amending) focusCriterion(useReviewSession.getState().current);
+  }, [amending]);
   // Ctrl+Enter anywhere in the workspace saves the amendment, with the reason typed so far.
   useEffect(() => {
     saveRef.current = amending ? () => void save() : null;
@@ -36,6 +46,7 @@ export function AmendBar({ saveRef }: { saveRef: RefObject<(() => void) | null> 
       <label>
         <span>Reason for the amendment</span>
         <textarea
+          ref={reasonField}
           rows={2}
           value={reason}
           aria-invalid={error ? true : undefined}

@@ -19,9 +19,10 @@ export function ScorePanel({ explanation: x, passScore }: ScorePanelProps) {
   return (
     <section className="panel rw-score" aria-labelledby="rw-score-title">
       <h2 id="rw-score-title">Score</h2>
-      <p className="rw-score-value num" data-testid="review-score">
+      <p className="rw-score-value" data-testid="review-score">
         {pct(x.score)}
       </p>
+      {x.score === null && <p className="muted rw-score-n">Rate a criterion to see the score.</p>}
       {verdict && <p className={`rw-verdict ${verdict.tone}`}>{verdict.text}</p>}
       <p className="muted rw-score-n">
         {answered} of {total} criteria answered
