@@ -17,12 +17,10 @@ export function QueueToolbar({ teams, anchor }: { teams: Team[]; anchor: string 
   const period = useQueueSettings((s) => s.period);
   const teamId = useQueueSettings((s) => s.teamId);
   const strategy = useQueueSettings((s) => s.strategy);
-  const seed = useQueueSettings((s) => s.seed);
   const setPeriod = useQueueSettings((s) => s.setPeriod);
   const setAnchor = useQueueSettings((s) => s.setAnchor);
   const setTeam = useQueueSettings((s) => s.setTeam);
   const setStrategy = useQueueSettings((s) => s.setStrategy);
-  const setSeed = useQueueSettings((s) => s.setSeed);
   const selection = { kind: period, anchor, custom: { from: anchor, to: anchor } };
   const step = (direction: -1 | 1) => setAnchor(shiftSelection(selection, direction).anchor);
   const help = STRATEGIES.find((s) => s.id === strategy)?.help;
@@ -72,6 +70,20 @@ export function QueueToolbar({ teams, anchor }: { teams: Team[]; anchor: string 
           ))}
         </select>
       </label>
+      <SeedField />
+      <p className="muted rq-help" id="rq-strategy-help">
+        {help} The same seed gives the same queue.
+      </p>
+    </div>
+  );
+}
+
+/** The seed makes a draw repeatable; "New draw" picks another one. */
+function SeedField() {
+  const seed = useQueueSettings((s) => s.seed);
+  const setSeed = useQueueSettings((s) => s.setSeed);
+  return (
+    <>
       <label className="field-inline">
         <span>Seed</span>
         <input
@@ -95,9 +107,6 @@ export function QueueToolbar({ teams, anchor }: { teams: Team[]; anchor: string 
       >
         New draw
       </button>
-      <p className="muted rq-help" id="rq-strategy-help">
-        {help} The same seed gives the same queue.
-      </p>
-    </div>
+    </>
   );
 }

@@ -59,42 +59,14 @@ export function CriterionCard({ item, hints, editable }: CardProps) {
           ))}
         </ul>
       )}
-      <div className="rw-ratings" role="group" aria-label={`Rate ${criterion.label}`}>
-        {ratingValues(criterion).map((r) => (
-          <button
-            key={r}
-            type="button"
-            tabIndex={isCurrent ? 0 : -1}
-            aria-pressed={selected === r}
-            disabled={!editable}
-            title={anchorOf(criterion, r) ?? undefined}
-            onMouseEnter={() => setHovered(r)}
-            onMouseLeave={() => setHovered(null)}
-            onFocus={() => setHovered(r)}
-            onBlur={() => setHovered(null)}
-            onClick={() => change(criterion.id, { rating: r })}
-          >
-            {ratingLabel(criterion, r)}
-            {criterion.scale === 'yes_no_na' && <kbd aria-hidden="true">{ratingKey(r)}</kbd>}
-          </button>
-        ))}
-        {criterion.allowNa && (
-          <button
-            type="button"
-            tabIndex={isCurrent ? 0 : -1}
-            aria-pressed={selected === 'na'}
-            disabled={!editable}
-            title={anchorOf(criterion, 'na') ?? 'Not applicable: leaves the score'}
-            onMouseEnter={() => setHovered('na')}
-            onMouseLeave={() => setHovered(null)}
-            onFocus={() => setHovered('na')}
-            onBlur={() => setHovered(null)}
-            onClick={() => change(criterion.id, { notApplicable: true })}
-          >
-            N/A <kbd aria-hidden="true">N</kbd>
-          </button>
-        )}
-      </div>
+      <RatingButtons
+        criterion={criterion}
+        selected={selected}
+        tabbable={isCurrent}
+        editable={editable}
+        onHover={setHovered}
+        onPick={(pick) => change(criterion.id, pick === 'na' ? { notApplicable: true } : { rating: pick })}
+      />
       <Anchors criterion={criterion} shown={shown} full={isCurrent} />
       <CommentField
         criterionId={criterion.id}
@@ -102,6 +74,51 @@ export function CriterionCard({ item, hints, editable }: CardProps) {
         visible={isCurrent}
         editable={editable}
       />
+    </div>
+  );
+}
+
+type Pick = number | 'na';
+
+interface RatingButtonsProps {
+  criterion: ReviewCriterion;
+  selected: Pick | null;
+  /** Only the current criterion's buttons are Tab stops; J/K reach the others. */
+  tabbable: boolean;
+  editable: boolean;
+  onHover(pick: Pick | null): void;
+  onPick(pick: Pick): void;
+}
+
+/** The ratings of the scale and N/A where allowed; hovering or focusing one shows its anchor. */
+function RatingButtons({ criterion, selected, tabbable, editable, onHover, onPick }: RatingButtonsProps) {
+  const picks: Pick[] = [...ratingValues(criterion), ...(criterion.allowNa ? (['na'] as const) : [])];
+  return (
+    <div className="rw-ratings" role="group" aria-label={`Rate ${criterion.label}`}>
+      {picks.map((pick) => (
+        <button
+          key={pick}
+          type="button"
+          tabIndex={tabbable ? 0 : -1}
+          aria-pressed={selected === pick}
+          disabled={!editable}
+          title={
+            anchorOf(criterion, pick) ?? (pick === 'na' ? 'Not applicable: leaves the score' : undefined)
+          }
+          onMouseEnter={() => onHover(pick)}
+          onMouseLeave={() => onHover(null)}
+          onFocus={() => onHover(pick)}
+          onBlur={() => onHover(null)}
+          onClick={() => onPick(pick)}
+        >
+          {pick === 'na' ? 'N/A' : ratingLabel(criterion, pick)}
+          {pick === 'na' ? (
+            <kbd aria-hidden="true">N</kbd>
+          ) : (
+            criterion.scale === 'yes_no_na' && <kbd aria-hidden="true">{ratingKey(pick)}</kbd>
+          )}
+        </button>
+      ))}
     </div>
   );
 }

@@ -115,21 +115,24 @@ export const useReviewSession = create<SessionState>()((set, get) => ({
   },
   startAmend: () => set({ amending: true, notice: null }),
   cancelAmend: () => set((s) => ({ amending: false, answers: s.saved, notice: null })),
-  amend: async (reason) => {
-    const { review, saved, answers } = get();
-    if (!review) return 'No review is open.';
-    const changes = amendmentChanges(saved, answers);
-    if (changes.length === 0) return 'Change at least one answer before saving the amendment.';
-    set({ busy: true });
-    try {
-      get().load(await call('amendReview', { reviewId: review.id, changes, reason }));
-      return null;
-    } catch (error) {
-      set({ busy: false });
-      return message(error);
-    }
-  },
+  amend: (reason) => amendWith(reason),
 }));
+
+/** Sends the edited answers of a submitted review as one amendment with its reason. */
+async function amendWith(reason: string): Promise<string | null> {
+  const { review, saved, answers, load } = useReviewSession.getState();
+  if (!review) return 'No review is open.';
+  const changes = amendmentChanges(saved, answers);
+  if (changes.length === 0) return 'Change at least one answer before saving the amendment.';
+  useReviewSession.setState({ busy: true });
+  try {
+    load(await call('amendReview', { reviewId: review.id, changes, reason }));
+    return null;
+  } catch (error) {
+    useReviewSession.setState({ busy: false });
+    return message(error);
+  }
+}
 
 async function saveOne(reviewId: string, criterionId: string, change: Change, seq: number): Promise<void> {
   const isLatest = () =>
