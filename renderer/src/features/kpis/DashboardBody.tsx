@@ -6,6 +6,7 @@ import { AgentsList } from '../dashboard/AgentsList';
 import { ExceptionList } from './ExceptionList';
 import { KpiTile } from './KpiTile';
 import { NoDataActions, NoDataNotice } from './NoData';
+import { QaTile } from './QaTile';
 import { RankingTable } from './RankingTable';
 import { useKpiDashboard } from './store';
 import { TrendPanel } from './TrendPanel';
@@ -88,6 +89,8 @@ export function DashboardBody({
   const trendKpi = useKpiDashboard((s) => s.trendKpi);
   const setTrendKpi = useKpiDashboard((s) => s.setTrendKpi);
   const dataVersion = useKpiDashboard((s) => s.dataVersion);
+  const kind = useKpiDashboard((s) => s.kind);
+  const anchor = useKpiDashboard((s) => s.anchor);
   const unmeasurable = useUnmeasurable(dashboard);
   const lowConfidenceMisses = useMemo(() => countLowConfidenceMisses(dashboard), [dashboard]);
   const teamName = teams.find((t) => t.id === dashboard.teamId)?.name ?? null;
@@ -116,6 +119,13 @@ export function DashboardBody({
             />
           ) : null;
         })}
+        <QaTile
+          kind={kind}
+          anchor={anchor}
+          from={dashboard.from}
+          to={dashboard.to}
+          teamId={dashboard.teamId}
+        />
       </div>
       <div className="kpi-row">
         <TrendPanel dashboard={dashboard} teams={teams} />

@@ -6,6 +6,7 @@ import { call } from '../../lib/api';
 import { COLORS } from './chartData';
 import { downloadText } from './download';
 import { PeriodPicker } from './PeriodPicker';
+import { QaCard } from './QaCard';
 import { ScorecardCard } from './ScorecardCard';
 
 const LABEL: Record<Granularity, string> = { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter' };
@@ -100,6 +101,7 @@ export function ScorecardGrid(props: {
   const { card, range, minN, onExplain } = props;
   return (
     <div className={props.stale ? 'scorecard-grid stale' : 'scorecard-grid'}>
+      <QaCard agentId={card.agent.id} agentName={card.agent.name} teamId={card.agent.teamId} range={range} />
       {card.rows.map((row) => {
         const def: KpiDefinitionDto | undefined = card.kpis.find((k) => k.id === row.kpiId);
         return def ? (
