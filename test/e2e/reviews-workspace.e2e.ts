@@ -93,6 +93,11 @@ describe('Review workspace in Chromium', () => {
     await page.keyboard.press('n');
     await expect.poll(() => page.locator('.rw-notice').textContent()).toContain('cannot be N/A');
 
+    // C opens the criterion's comment; typing there is text, not shortcuts; Esc goes back to rating.
+    await page.keyboard.press('c');
+    await page.keyboard.type('Clear greeting, 1 second of dead air.');
+    await page.keyboard.press('Escape');
+
     const answers: ReviewAnswer[] = [];
     for (const [index, c] of criteria.entries()) {
       const { key, answer } = plannedKey(c, index);
@@ -109,9 +114,15 @@ describe('Review workspace in Chromium', () => {
     answers[criteria.length - 2] = again.answer;
 
     const expected = explainReviewScore(review.definition, answers);
+    const firstCriterion = criteria[0]?.id;
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
     expect(await page.getByTestId('review-score').textContent()).toBe(`${expected.score?.toFixed(1)}%`);
-    expect((await app.value('getReview', { reviewId: draft.id })).score).toBeCloseTo(expected.score ?? -1, 6);
+    const stored = await app.value('getReview', { reviewId: draft.id });
+    expect(stored.score).toBeCloseTo(expected.score ?? -1, 6);
+    expect(stored.answers.find((a) => a.criterionId === firstCriterion)).toMatchObject({
+      rating: answers[0]?.rating,
+      comment: 'Clear greeting, 1 second of dead air.',
+    });
     expect(await page.getByTestId('score-announcement').textContent()).toContain(
       `${criteria.length} of ${criteria.length} answered`,
     );
@@ -153,6 +164,16 @@ describe('Review workspace in Chromium', () => {
       .poll(() => page.locator('.rw-sub').textContent(), { timeout: 20_000 })
       .toContain(`interaction ${second.interactionId}`);
     expect(await page.getByTestId('review-status').textContent()).toBe('Draft');
+
+    // The submitted review counts toward its agent's quota; the started draft is shown beside it.
+    const quotaBefore = queue.quota.agents.find((a) => a.agentId === first.agentId);
+    await page.getByRole('tab', { name: 'Queue' }).click();
+    await app.settle();
+    const quotaLine = page.locator(`[data-agent="${first.agentName}"]`);
+    expect(await quotaLine.textContent()).toContain(
+      `${(quotaBefore?.submitted ?? 0) + 1} of ${quotaBefore?.target}`,
+    );
+    expect(await page.getByTestId('queue-picks').textContent()).not.toContain(first.reason);
   });
 
   it('starts a review from the interactions drawer', async () => {
