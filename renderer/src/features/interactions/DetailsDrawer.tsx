@@ -221,7 +221,7 @@ export function DetailsDrawer() {
           ✕
         </button>
       </header>
-      {/* A Tab stop so keyboard users can scroll the fields (nothing in them takes focus). */}
+      {/* A Tab stop of its own: most fields are plain text, so arrow keys must be able to scroll them. */}
       <div className="ix-drawer-body" tabIndex={0} role="region" aria-label="Interaction fields">
         {error && <p className="error">{error}</p>}
         {shown ? <DetailBody d={shown} /> : !error && <p className="muted">Loading…</p>}
