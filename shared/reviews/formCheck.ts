@@ -6,6 +6,7 @@ import { describeFormIssues } from './formIssues';
 /** A problem of a draft, keyed by the field it concerns ("sections.1.criteria.0.weight"; "" = the form). */
 export interface DraftIssue {
   key: string;
+  path: Array<string | number>;
   message: string;
 }
 
@@ -23,19 +24,22 @@ export function checkDraft(draft: ReviewFormDefinition): DraftIssue[] {
   const parsed = reviewFormDefinitionSchema.safeParse(form);
   if (!parsed.success)
     for (const issue of parsed.error.issues)
-      issues.push({ key: fieldKey(issue.path), message: fieldSentence(issue, form) });
+      issues.push({ key: fieldKey(issue.path), path: issue.path, message: fieldSentence(issue, form) });
   form.sections.forEach((s, si) =>
     s.criteria.forEach((c, ci) => {
-      if (c.critical && c.passMinimum !== undefined && c.passMinimum > maxPointsOf(c))
+      if (c.critical && c.passMinimum !== undefined && c.passMinimum > maxPointsOf(c)) {
+        const path = ['sections', si, 'criteria', ci, 'passMinimum'];
         issues.push({
-          key: fieldKey(['sections', si, 'criteria', ci, 'passMinimum']),
+          key: fieldKey(path),
+          path,
           message: `The pass minimum (${c.passMinimum}) is above the top of the scale (${maxPointsOf(c)}), so this criterion could never pass.`,
         });
+      }
     }),
   );
   const weights = form.sections.flatMap((s) => s.criteria.map((c) => c.weight));
   if (weights.length > 0 && weights.every((w) => Number.isFinite(w) && w <= 0))
-    issues.push({ key: '', message: 'Every weight is 0, so the form cannot score anything.' });
+    issues.push({ key: '', path: [], message: 'Every weight is 0, so the form cannot score anything.' });
   return issues;
 }
 

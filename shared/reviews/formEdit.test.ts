@@ -213,7 +213,7 @@ describe('checkDraft', () => {
       passMinimum: 7,
     }));
     draft = { ...draft, name: '' };
-    expect(checkDraft(draft)).toEqual([
+    expect(checkDraft(draft).map(({ key, message }) => ({ key, message }))).toEqual([
       { key: 'name', message: 'The form needs a name.' },
       { key: 'sections.1.criteria.0.label', message: 'A criterion needs a label.' },
       { key: 'sections.1.criteria.0.weight', message: 'The weight must be a number from 0 to 1000.' },
@@ -233,7 +233,7 @@ describe('checkDraft', () => {
         criteria: s.criteria.map((c) => ({ ...c, weight: 0 })),
       })),
     };
-    expect(checkDraft(zero)).toEqual([
+    expect(checkDraft(zero).map(({ key, message }) => ({ key, message }))).toEqual([
       { key: '', message: 'Every weight is 0, so the form cannot score anything.' },
     ]);
   });

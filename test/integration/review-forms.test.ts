@@ -77,6 +77,38 @@ describe('review forms through dispatch', () => {
     expect(t.db.all('SELECT * FROM audit_log')).toEqual([]);
   });
 
+  it('refuses what the editor refuses on a field: a pass minimum above the scale, a blank label', async () => {
+    const high = structuredClone(DEFAULT_REVIEW_FORM);
+    const diagnosis = high.sections[1]?.criteria[1];
+    if (!diagnosis) throw new Error('default form changed');
+    Object.assign(diagnosis, { critical: true, passMinimum: 7 });
+    const result = await t.backend.call('saveReviewForm', { definition: high });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        details: {
+          problems: [
+            'Section 2 ("Knowledge"), criterion 2 ("Diagnoses the real problem"), field "passMinimum": the pass minimum (7) is above the top of the scale (5), so this criterion could never pass.',
+          ],
+        },
+      },
+    });
+    const blank = structuredClone(DEFAULT_REVIEW_FORM);
+    const first = blank.sections[0]?.criteria[0];
+    if (!first) throw new Error('default form changed');
+    first.label = '   ';
+    const refused = await t.backend.call('saveReviewForm', { definition: blank });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          'The form cannot be saved: Section 1 ("Greeting"), criterion 1 ("   "), field "label": a criterion needs a label.',
+      },
+    });
+    expect(t.db.all('SELECT * FROM review_forms')).toEqual([]);
+  });
+
   it('round-trips a form through its JSON file, renaming on a clash', async () => {
     const { versionId } = await t.call('saveReviewForm', { definition: DEFAULT_REVIEW_FORM });
     const file = await t.call('exportReviewForm', { versionId });

@@ -6,7 +6,8 @@ import {
 } from '../../../shared/ipc/contracts/reviews';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { reviewFormDefinitionSchema, type ReviewFormDefinition } from '../../../shared/reviews/form';
-import { describeFormIssues } from '../../../shared/reviews/formIssues';
+import { checkDraft } from '../../../shared/reviews/formCheck';
+import { describeFormIssues, describeFormPath } from '../../../shared/reviews/formIssues';
 import type { AuditTrail } from '../core/audit';
 import { nowIso, type BackendContext } from '../core/context';
 
@@ -25,17 +26,34 @@ const VERSION_SELECT = `
          f.archived, (SELECT count(*) FROM reviews r WHERE r.form_version_id = v.id) AS reviewCount
     FROM review_form_versions v JOIN review_forms f ON f.id = v.form_id`;
 
-/** Validates a definition from the editor or a file; the error lists each problem where it is. */
+/**
+ * Validates a definition from the editor or a file; the error lists each problem where it is.
+ * Beyond the schema, it refuses what the editor refuses on a field: a pass minimum above the top of
+ * its scale, a label of spaces only (`checkDraft`). A form whose weights are all 0 is still accepted
+ * here (its reviews have no score); only the editor warns about it.
+ */
 export function parseDefinition(definition: unknown): ReviewFormDefinition {
   const parsed = reviewFormDefinitionSchema.safeParse(definition);
-  if (parsed.success) return parsed.data;
-  const problems = describeFormIssues(parsed.error.issues, definition);
+  if (!parsed.success) refuse(describeFormIssues(parsed.error.issues, definition));
+  const extra = checkDraft(parsed.data)
+    .filter((issue) => issue.path.length > 0)
+    .map(
+      (issue) =>
+        `${capitalise(describeFormPath(issue.path, parsed.data))}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`,
+    );
+  if (extra.length > 0) refuse(extra);
+  return parsed.data;
+}
+
+function refuse(problems: string[]): never {
   throw new UserFacingError(
     'invalid_input',
     `The form cannot be saved: ${problems.length === 1 ? problems[0] : `${problems.length} problems. ${problems.join(' ')}`}`,
     { problems },
   );
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function toVersion(row: VersionRow): ReviewFormVersion {
   return {
