@@ -95,33 +95,56 @@ export function CriterionEditor({ at, canMoveUp, canMoveDown, isNew }: Criterion
         />
         <CriterionOptions at={at} criterion={criterion} onChange={change} />
         <AnchorsEditor criterion={criterion} open={isNew} onChange={change} />
-        <div className="fe-item-actions">
-          <button
-            type="button"
-            className="secondary"
-            data-focus={focusKey('move-up')}
-            aria-label={`Move up: ${name}`}
-            disabled={!canMoveUp}
-            onClick={() => move(-1)}
-          >
-            Move up
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            data-focus={focusKey('move-down')}
-            aria-label={`Move down: ${name}`}
-            disabled={!canMoveDown}
-            onClick={() => move(1)}
-          >
-            Move down
-          </button>
-          <button type="button" className="ghost danger" aria-label={`Remove: ${name}`} onClick={remove}>
-            Remove
-          </button>
-        </div>
+        <ItemActions
+          name={name}
+          focusKey={focusKey}
+          canMoveUp={canMoveUp}
+          canMoveDown={canMoveDown}
+          onMove={move}
+          onRemove={remove}
+        />
       </fieldset>
     </li>
+  );
+}
+
+interface ItemActionsProps {
+  name: string;
+  focusKey(what: string): string;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  onMove(delta: -1 | 1): void;
+  onRemove(): void;
+}
+
+/** Move up / Move down / Remove; the names say which criterion, for screen readers. */
+function ItemActions({ name, focusKey, canMoveUp, canMoveDown, onMove, onRemove }: ItemActionsProps) {
+  return (
+    <div className="fe-item-actions">
+      <button
+        type="button"
+        className="secondary"
+        data-focus={focusKey('move-up')}
+        aria-label={`Move up: ${name}`}
+        disabled={!canMoveUp}
+        onClick={() => onMove(-1)}
+      >
+        Move up
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        data-focus={focusKey('move-down')}
+        aria-label={`Move down: ${name}`}
+        disabled={!canMoveDown}
+        onClick={() => onMove(1)}
+      >
+        Move down
+      </button>
+      <button type="button" className="ghost danger" aria-label={`Remove: ${name}`} onClick={onRemove}>
+        Remove
+      </button>
+    </div>
   );
 }
 

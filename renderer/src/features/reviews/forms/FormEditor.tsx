@@ -7,7 +7,7 @@ import { call } from '../../../lib/api';
 import { ConfirmDialog } from '../../settings/ConfirmDialog';
 import { downloadJson } from './download';
 import { EditorBar } from './EditorBar';
-import { useFormEditor, type EditorSession } from './editorStore';
+import { useFieldProblem, useFormEditor, type EditorSession } from './editorStore';
 import { FormSettingsFields } from './FormSettingsFields';
 import { randomPart } from './ids';
 import { ImpactPanel } from './ImpactPanel';
@@ -167,21 +167,29 @@ async function exportVersion(versionId: string) {
 
 function AddSectionButton({ onAdded }: { onAdded(criterionId: string): void }) {
   const edit = useFormEditor((s) => s.edit);
+  const problem = useFieldProblem('sections');
   return (
-    <button
-      type="button"
-      className="secondary fe-add"
-      data-focus="add-section"
-      onClick={() => {
-        const next = addSection(useFormEditor.getState().draft, randomPart);
-        const section = next.sections[next.sections.length - 1];
-        const criterion = section?.criteria[0];
-        if (criterion) onAdded(criterion.id);
-        edit(() => next, { selector: `section-${section?.id ?? ''}-label`, announce: 'Added a section.' });
-      }}
-    >
-      Add section
-    </button>
+    <>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button
+        type="button"
+        className="secondary fe-add"
+        data-focus="add-section"
+        onClick={() => {
+          const next = addSection(useFormEditor.getState().draft, randomPart);
+          const section = next.sections[next.sections.length - 1];
+          const criterion = section?.criteria[0];
+          if (criterion) onAdded(criterion.id);
+          edit(() => next, { selector: `section-${section?.id ?? ''}-label`, announce: 'Added a section.' });
+        }}
+      >
+        Add section
+      </button>
+    </>
   );
 }
 

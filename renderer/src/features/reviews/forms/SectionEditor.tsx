@@ -29,20 +29,10 @@ export function SectionEditor({ index, sectionCount, added, onAdded }: SectionEd
   );
   const criteriaProblem = useFieldProblem(`sections.${index}.criteria`);
   const edit = useFormEditor((s) => s.edit);
-  const share = useShare('sections', sectionId);
   const name = label.trim() || `Section ${index + 1}`;
   const headingId = `section-${sectionId}-heading`;
   const isLast = index === sectionCount - 1;
 
-  const move = (delta: -1 | 1) => {
-    const target = index + delta;
-    const [toward, away] = delta < 0 ? ['up', 'down'] : ['down', 'up'];
-    edit((f) => moveSection(f, index, delta), {
-      selector: `section-${sectionId}-move-${toward}`,
-      fallback: `section-${sectionId}-move-${away}`,
-      announce: `Moved the section "${name}" to position ${target + 1} of ${sectionCount}.`,
-    });
-  };
   const add = () => {
     const result = addCriterion(useFormEditor.getState().draft, index, randomPart);
     const id = result.form.sections[index]?.criteria[result.at.criterion]?.id ?? '';
@@ -52,48 +42,13 @@ export function SectionEditor({ index, sectionCount, added, onAdded }: SectionEd
 
   return (
     <section className="fe-section panel" aria-labelledby={headingId}>
-      <div className="fe-section-head">
-        <h3 id={headingId}>
-          Section {index + 1}: {name}
-        </h3>
-        <span className="fe-share" data-testid="section-share">
-          {formatShare(share)}
-        </span>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="secondary"
-          data-focus={`section-${sectionId}-move-up`}
-          aria-label={`Move up: section ${name}`}
-          disabled={index === 0}
-          onClick={() => move(-1)}
-        >
-          Move up
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          data-focus={`section-${sectionId}-move-down`}
-          aria-label={`Move down: section ${name}`}
-          disabled={isLast}
-          onClick={() => move(1)}
-        >
-          Move down
-        </button>
-        <button
-          type="button"
-          className="ghost danger"
-          aria-label={`Remove: section ${name}`}
-          onClick={() =>
-            edit((f) => removeSection(f, index), {
-              selector: 'add-section',
-              announce: `Removed the section "${name}".`,
-            })
-          }
-        >
-          Remove section
-        </button>
-      </div>
+      <SectionHead
+        index={index}
+        sectionId={sectionId}
+        name={name}
+        headingId={headingId}
+        sectionCount={sectionCount}
+      />
       <div className="fe-row">
         <TextField
           className="fe-grow"
@@ -131,5 +86,73 @@ export function SectionEditor({ index, sectionCount, added, onAdded }: SectionEd
         Add criterion to {name}
       </button>
     </section>
+  );
+}
+
+interface SectionHeadProps {
+  index: number;
+  sectionId: string;
+  name: string;
+  headingId: string;
+  sectionCount: number;
+}
+
+/** The section's heading and share of the score, and its Move up / Move down / Remove buttons. */
+function SectionHead({ index, sectionId, name, headingId, sectionCount }: SectionHeadProps) {
+  const edit = useFormEditor((s) => s.edit);
+  const share = useShare('sections', sectionId);
+  const isLast = index === sectionCount - 1;
+  const move = (delta: -1 | 1) => {
+    const target = index + delta;
+    const [toward, away] = delta < 0 ? ['up', 'down'] : ['down', 'up'];
+    edit((f) => moveSection(f, index, delta), {
+      selector: `section-${sectionId}-move-${toward}`,
+      fallback: `section-${sectionId}-move-${away}`,
+      announce: `Moved the section "${name}" to position ${target + 1} of ${sectionCount}.`,
+    });
+  };
+  return (
+    <div className="fe-section-head">
+      <h3 id={headingId}>
+        Section {index + 1}: {name}
+      </h3>
+      <span className="fe-share" data-testid="section-share">
+        {formatShare(share)}
+      </span>
+      <span className="spacer" />
+      <button
+        type="button"
+        className="secondary"
+        data-focus={`section-${sectionId}-move-up`}
+        aria-label={`Move up: section ${name}`}
+        disabled={index === 0}
+        onClick={() => move(-1)}
+      >
+        Move up
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        data-focus={`section-${sectionId}-move-down`}
+        aria-label={`Move down: section ${name}`}
+        disabled={isLast}
+        onClick={() => move(1)}
+      >
+        Move down
+      </button>
+      <button
+        type="button"
+        className="ghost danger"
+        aria-label={`Remove: section ${name}`}
+        onClick={() =>
+          edit((f) => removeSection(f, index), {
+            selector: 'add-section',
+            announce: `Removed the section "${name}".`,
+          })
+        }
+      >
+        Remove section
+      </button>
+    </div>
   );
 }
