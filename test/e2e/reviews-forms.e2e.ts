@@ -33,6 +33,9 @@ describe('Review form editor in Chromium', () => {
   const openForms = async () => {
     await nav().getByRole('button', { name: 'Reviews', exact: true }).click();
     await app.page.getByRole('tab', { name: 'Forms' }).click();
+    // The editor stays open across tabs and pages; these tests start from the list.
+    const back = app.page.getByRole('button', { name: '← All forms' });
+    if (await back.isVisible()) await back.click();
   };
 
   it('lists the default form with its versions and the reviews on it', async () => {
@@ -185,6 +188,7 @@ describe('Review form editor in Chromium', () => {
           el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement,
       ),
     ).toBe(true);
+    await app.screenshot('reviews-form-problem');
     await expectAccessible(page, 'the editor with a problem');
 
     await nav().getByRole('button', { name: 'Dashboard', exact: true }).click();
@@ -195,5 +199,59 @@ describe('Review form editor in Chromium', () => {
     await page.getByRole('button', { name: 'Discard' }).click();
     expect(await label.inputValue()).toBe('Diagnoses the real problem');
     expect((await app.value('getReviewFormVersion', { formId })).version).toBe(2);
+  });
+
+  it('starts a new form, keeps the draft across tabs, saves it, archives and restores it', async () => {
+    const { page } = app;
+    await openForms();
+    await page.getByRole('button', { name: 'New form' }).click();
+    expect(await page.locator('#fe-save-outcome').textContent()).toBe(
+      'Saving creates this form as version 1.',
+    );
+    await page.getByLabel('Form name').fill('Chat quick check');
+    await page.getByLabel('Section name').fill('Tone');
+    const first = criterion(/^Criterion 1: /);
+    await first.getByLabel('Label').fill('Friendly');
+    await first.getByLabel('Critical: failing it fails the review').check();
+    await first.getByLabel('Passes from').selectOption('4');
+    await page.getByLabel('Set the score to 0').check();
+
+    // Another Reviews tab and back: the draft waits, nothing to ask.
+    await page.getByRole('tab', { name: 'Disputes' }).click();
+    await page.getByRole('tab', { name: 'Forms' }).click();
+    expect(await page.getByLabel('Form name').inputValue()).toBe('Chat quick check');
+    await page.getByText('Unsaved changes').waitFor();
+    await page.getByRole('heading', { name: 'Form', exact: true }).scrollIntoViewIfNeeded();
+    await app.screenshot('reviews-form-new');
+    await expectAccessible(page, 'a new form');
+
+    await page.getByRole('button', { name: 'Save form' }).click();
+    await page.getByText('latest version 1').waitFor();
+    const forms = await app.value('listReviewForms', {});
+    const created = forms.find((f) => f.name === 'Chat quick check');
+    if (!created) throw new Error('the new form was not saved');
+    const { definition } = await app.value('getReviewFormVersion', { formId: created.id });
+    expect(definition.criticalFailure).toBe('zero_score');
+    expect(definition.sections[0]?.criteria[0]).toMatchObject({
+      label: 'Friendly',
+      critical: true,
+      passMinimum: 4,
+    });
+
+    await page.getByRole('button', { name: '← All forms' }).click();
+    await page.getByRole('button', { name: 'Archive: Chat quick check' }).click();
+    const archived = page.getByRole('region', { name: 'Archived forms' });
+    await archived.getByRole('row', { name: /Chat quick check/ }).waitFor();
+    expect(await archived.getByRole('button', { name: 'Edit: Chat quick check' }).count()).toBe(0);
+    expect(
+      (await app.value('listReviewForms', { includeArchived: true })).find((f) => f.id === created.id)
+        ?.archived,
+    ).toBe(true);
+    await expectAccessible(page, 'the forms list with an archived form');
+    await archived.getByRole('button', { name: 'Restore: Chat quick check' }).click();
+    await page
+      .getByRole('region', { name: 'Active forms' })
+      .getByRole('row', { name: /Chat quick check/ })
+      .waitFor();
   });
 });

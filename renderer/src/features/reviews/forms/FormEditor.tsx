@@ -84,9 +84,17 @@ export function FormEditor({ session }: { session: EditorSession }) {
     const problems = Object.values(state.errors);
     if (problems.length > 0) {
       state.revealErrors();
-      setSaveError(problems);
+      // Each sentence sits under its field; the bar only counts them when there are several.
+      setSaveError([
+        problems.length === 1 ? (problems[0] ?? '') : `${problems.length} problems are marked in the form.`,
+      ]);
       // The sentence is read with the field it sits under.
-      requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() => {
+        const field = root.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+        // Centred, so its sentence below is in view too and the sticky bar hides neither.
+        field?.focus({ preventScroll: true });
+        field?.scrollIntoView({ block: 'center' });
+      });
       return;
     }
     const definition = cleanDefinition(state.draft);

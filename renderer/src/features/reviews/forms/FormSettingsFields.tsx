@@ -45,7 +45,7 @@ export function FormSettingsFields() {
       <fieldset className="fe-modes">
         <legend>When a critical criterion fails</legend>
         {MODES.map((m) => (
-          <label key={m.value} className="fe-check">
+          <label key={m.value} className="fe-check fe-mode">
             <input
               type="radio"
               name="critical-failure"
@@ -54,7 +54,8 @@ export function FormSettingsFields() {
               onChange={() => edit((f) => ({ ...f, criticalFailure: m.value }))}
             />
             <span>
-              {m.label} <span className="muted">{m.hint}</span>
+              {m.label}
+              <span className="muted fe-hint">{m.hint}</span>
             </span>
           </label>
         ))}

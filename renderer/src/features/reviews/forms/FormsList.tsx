@@ -85,9 +85,10 @@ function FormsTable({ caption, forms, onOpen, onArchive }: TableProps) {
       notify(`The form could not be exported: ${e instanceof Error ? e.message : String(e)}`, 'error');
     }
   };
+  const headingId = `fe-${caption.toLowerCase().replace(/\s+/g, '-')}`;
   return (
-    <section className="panel" aria-labelledby={`fe-${caption}`}>
-      <h2 id={`fe-${caption}`}>{caption}</h2>
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{caption}</h2>
       {forms.length === 0 ? (
         <p className="empty-state">No active form. Create one or restore an archived one.</p>
       ) : (
