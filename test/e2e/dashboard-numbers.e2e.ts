@@ -113,9 +113,10 @@ describe('Dashboard numbers in Chromium', () => {
     const notice = page.getByRole('region', { name: /^No data for / });
     await notice.waitFor();
     await app.settle();
-    const values = await page.locator('.kpi-tile .kpi-value').allTextContents();
+    const values = await page.locator('.kpi-tile[data-kpi] .kpi-value').allTextContents();
     expect(values.length).toBeGreaterThan(5);
     expect(new Set(values)).toEqual(new Set(['no data']));
+    expect(await page.locator('[data-qa-tile] .kpi-value').textContent()).toBe('no reviews');
     expect(
       await page.locator('.kpi-tile.status-good, .kpi-tile.status-warn, .kpi-tile.status-bad').count(),
     ).toBe(0);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useProfile } from './profileStore';
 
 /**
@@ -13,16 +13,14 @@ export function ProfilePrompt() {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const id = useId();
 
   useEffect(() => {
     void load();
   }, [load]);
+  // No autofocus: after a page change focus belongs to the page heading (screen readers announce
+  // the page); the name field is the first Tab stop of the content.
   const asking = name === null;
-  useEffect(() => {
-    if (asking) input.current?.focus();
-  }, [asking]);
 
   if (loadError) return <p className="error">{loadError}</p>;
   if (!asking) return null;
@@ -42,7 +40,6 @@ export function ProfilePrompt() {
       <div className="rw-profile-row">
         <label htmlFor={`${id}-name`}>Your name</label>
         <input
-          ref={input}
           id={`${id}-name`}
           value={draft}
           maxLength={100}
