@@ -1,4 +1,4 @@
--- user_version 5
+-- user_version 6
 
 -- index agents_team on agents
 CREATE INDEX agents_team ON agents(team_id);
@@ -17,6 +17,9 @@ CREATE INDEX agg_daily_team_day ON agg_daily(team_id, day);
 
 -- index audit_log_entity on audit_log
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, at);
+
+-- index calibration_sessions_state on calibration_sessions
+CREATE INDEX calibration_sessions_state ON calibration_sessions(state, created_at);
 
 -- index interactions_agent_started on interactions
 CREATE INDEX interactions_agent_started ON interactions(agent_id, started_at);
@@ -57,6 +60,9 @@ CREATE INDEX review_disputes_status ON review_disputes(status, opened_at);
 -- index reviews_agent on reviews
 CREATE INDEX reviews_agent ON reviews(agent_id, reviewed_at);
 
+-- index reviews_calibration on reviews
+CREATE INDEX reviews_calibration ON reviews(calibration_group, evaluator) WHERE calibration_group IS NOT NULL;
+
 -- index reviews_interaction on reviews
 CREATE INDEX reviews_interaction ON reviews(interaction_id);
 
@@ -70,6 +76,30 @@ CREATE INDEX reviews_qa_time ON reviews(status, counts_in_qa, reviewed_at);
 (automatic);
 
 -- index sqlite_autoindex_agents_2 on agents
+(automatic);
+
+-- index sqlite_autoindex_calibration_agreed_answers_1 on calibration_agreed_answers
+(automatic);
+
+-- index sqlite_autoindex_calibration_answer_imports_1 on calibration_answer_imports
+(automatic);
+
+-- index sqlite_autoindex_calibration_packet_answers_1 on calibration_packet_answers
+(automatic);
+
+-- index sqlite_autoindex_calibration_packet_reviews_1 on calibration_packet_reviews
+(automatic);
+
+-- index sqlite_autoindex_calibration_packets_1 on calibration_packets
+(automatic);
+
+-- index sqlite_autoindex_calibration_session_evaluators_1 on calibration_session_evaluators
+(automatic);
+
+-- index sqlite_autoindex_calibration_session_interactions_1 on calibration_session_interactions
+(automatic);
+
+-- index sqlite_autoindex_calibration_sessions_1 on calibration_sessions
 (automatic);
 
 -- index sqlite_autoindex_customer_counts_1 on customer_counts
@@ -335,6 +365,111 @@ CREATE TABLE audit_log (
   entity_id TEXT NOT NULL,
   action TEXT NOT NULL,
   diff_json TEXT
+);
+
+-- table calibration_agreed_answers on calibration_agreed_answers
+CREATE TABLE calibration_agreed_answers (
+  session_id TEXT NOT NULL,
+  interaction_id INTEGER NOT NULL,
+  criterion_id TEXT NOT NULL,
+  rating REAL,
+  not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),
+  note TEXT,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  -- The form version the note went into as a behaviour anchor, once it did.
+  anchor_form_version_id TEXT REFERENCES review_form_versions(id),
+  CHECK ((rating IS NULL) = (not_applicable = 1)),
+  PRIMARY KEY (session_id, interaction_id, criterion_id),
+  FOREIGN KEY (session_id, interaction_id)
+    REFERENCES calibration_session_interactions(session_id, interaction_id) ON DELETE CASCADE
+);
+
+-- table calibration_answer_imports on calibration_answer_imports
+CREATE TABLE calibration_answer_imports (
+  session_id TEXT NOT NULL REFERENCES calibration_sessions(id) ON DELETE CASCADE,
+  content_hash TEXT NOT NULL,
+  evaluator TEXT NOT NULL,
+  reviews INTEGER NOT NULL CHECK (reviews >= 0),
+  exported_at TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  PRIMARY KEY (session_id, content_hash)
+);
+
+-- table calibration_packet_answers on calibration_packet_answers
+CREATE TABLE calibration_packet_answers (
+  session_id TEXT NOT NULL,
+  evaluator TEXT NOT NULL,
+  interaction_id INTEGER NOT NULL,
+  criterion_id TEXT NOT NULL,
+  rating REAL,
+  not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),
+  comment TEXT,
+  PRIMARY KEY (session_id, evaluator, interaction_id, criterion_id),
+  FOREIGN KEY (session_id, evaluator, interaction_id)
+    REFERENCES calibration_packet_reviews(session_id, evaluator, interaction_id) ON DELETE CASCADE
+);
+
+-- table calibration_packet_reviews on calibration_packet_reviews
+CREATE TABLE calibration_packet_reviews (
+  session_id TEXT NOT NULL REFERENCES calibration_packets(session_id) ON DELETE CASCADE,
+  evaluator TEXT NOT NULL,
+  interaction_id INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'submitted')),
+  score REAL CHECK (score BETWEEN 0 AND 100),
+  failed_critical INTEGER NOT NULL DEFAULT 0 CHECK (failed_critical IN (0, 1)),
+  comment TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  submitted_at TEXT,
+  CHECK ((status = 'submitted') = (submitted_at IS NOT NULL)),
+  PRIMARY KEY (session_id, evaluator, interaction_id)
+);
+
+-- table calibration_packets on calibration_packets
+CREATE TABLE calibration_packets (
+  session_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  packet_json TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  opened_by TEXT NOT NULL
+);
+
+-- table calibration_session_evaluators on calibration_session_evaluators
+CREATE TABLE calibration_session_evaluators (
+  session_id TEXT NOT NULL REFERENCES calibration_sessions(id) ON DELETE CASCADE,
+  evaluator TEXT NOT NULL CHECK (length(trim(evaluator)) > 0),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (session_id, evaluator)
+);
+
+-- table calibration_session_interactions on calibration_session_interactions
+CREATE TABLE calibration_session_interactions (
+  session_id TEXT NOT NULL REFERENCES calibration_sessions(id) ON DELETE CASCADE,
+  interaction_id INTEGER NOT NULL REFERENCES interactions(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (session_id, interaction_id)
+);
+
+-- table calibration_sessions on calibration_sessions
+CREATE TABLE calibration_sessions (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  form_version_id TEXT NOT NULL REFERENCES review_form_versions(id),
+  state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'scoring', 'revealed', 'closed')),
+  -- The evaluator whose answers are the benchmark (one of the session's evaluators), if any.
+  expert TEXT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  scoring_at TEXT,
+  revealed_at TEXT,
+  closed_at TEXT,
+  CHECK ((state = 'draft') = (scoring_at IS NULL)),
+  CHECK ((state IN ('revealed', 'closed')) = (revealed_at IS NOT NULL)),
+  CHECK ((state = 'closed') = (closed_at IS NOT NULL))
 );
 
 -- table customer_counts on customer_counts

@@ -3,6 +3,7 @@ import { migration002 } from './002_kpi_aggregates';
 import { migration003 } from './003_interactions_unique_index';
 import { migration004 } from './004_review_lifecycle';
 import { migration005 } from './005_review_ratings_packed';
+import { migration006 } from './006_calibration';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: Migration[] = [
   { version: 3, name: 'interactions_unique_index', sql: migration003, rebuildsTable: true },
   { version: 4, name: 'review_lifecycle', sql: migration004 },
   { version: 5, name: 'review_ratings_packed', sql: migration005 },
+  { version: 6, name: 'calibration', sql: migration006 },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
