@@ -38,6 +38,8 @@ export type ShellMethods = {
 export const FILE_READING_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'previewImport',
   'startImport',
+  'openCalibrationPacket',
+  'importCalibrationAnswers',
 ]);
 
 export interface IpcDeps {
@@ -88,7 +90,7 @@ export async function handleCall(
     if (deps.isChosenFile && FILE_READING_METHODS.has(method)) {
       const file = (parsed.value as { path: string }).path;
       if (!deps.isChosenFile(file))
-        return fail('invalid_input', `${method} reads only files chosen with Import… (not ${file}).`);
+        return fail('invalid_input', `${method} reads only files chosen in the open dialog (not ${file}).`);
     }
     if (isBackendMethodName(method)) {
       const backend = await deps.backend();

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { agentsContract } from './contracts/agents';
 import { appContract } from './contracts/app';
+import { calibrationContract } from './contracts/calibration';
+import { calibrationPacketContract } from './contracts/calibrationPacket';
 import { disputesContract } from './contracts/disputes';
 import { importsContract } from './contracts/imports';
 import { interactionsContract } from './contracts/interactions';
@@ -31,6 +33,8 @@ export const backendContract = {
   ...reviewLifecycleContract,
   ...disputesContract,
   ...qaContract,
+  ...calibrationContract,
+  ...calibrationPacketContract,
   ...settingsContract,
   ...interactionsContract,
   ...storeContract,

@@ -1,6 +1,7 @@
 import type { BackendMethodName } from '../../../shared/ipc/contract';
 import { agentHandlers } from './agents';
 import { appHandlers } from './app';
+import { calibrationHandlers, calibrationPacketHandlers } from './calibration';
 import { importHandlers } from './imports';
 import { interactionHandlers } from './interactions';
 import { kpiHandlers } from './kpi';
@@ -22,6 +23,8 @@ export const handlers: Handlers<BackendMethodName> = {
   ...reviewLifecycleHandlers,
   ...disputeHandlers,
   ...qaHandlers,
+  ...calibrationHandlers,
+  ...calibrationPacketHandlers,
   ...settingsHandlers,
   ...interactionHandlers,
   ...storeHandlers,

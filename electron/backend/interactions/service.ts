@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/ipc/contracts/interactions';
 import { CHANNELS, type Channel } from '../../../shared/domain/types';
 import { UserFacingError } from '../../../shared/ipc/result';
+import { visibleReviewCondition } from '../calibration/blind';
 import type { Db } from '../db/database';
 import {
   buildCountQuery,
@@ -194,6 +195,8 @@ export function getInteraction(db: Db, id: number): InteractionDetail {
     [id],
   );
   if (!raw) throw new UserFacingError('not_found', `Interaction ${id} does not exist.`);
+  // Another evaluator's blind calibration review must not show its score here before the reveal.
+  const visible = visibleReviewCondition({ db }, 'r');
   const reviews = db
     .all<{
       id: string;
@@ -204,8 +207,8 @@ export function getInteraction(db: Db, id: number): InteractionDetail {
       reviewedAt: string | null;
     }>(
       `SELECT id, evaluator, status, score, failed_critical AS failedCritical, reviewed_at AS reviewedAt
-         FROM reviews WHERE interaction_id = ? ORDER BY coalesce(reviewed_at, created_at) DESC`,
-      [id],
+         FROM reviews r WHERE interaction_id = ? AND ${visible.sql} ORDER BY coalesce(reviewed_at, created_at) DESC`,
+      [id, ...visible.params],
     )
     .map((review) => ({ ...review, failedCritical: review.failedCritical === 1 }));
   const sentiment = num(raw.sentiment ?? null);

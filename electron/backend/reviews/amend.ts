@@ -4,6 +4,7 @@ import type {
   ReviewDetail,
 } from '../../../shared/ipc/contracts/reviewLifecycle';
 import { UserFacingError } from '../../../shared/ipc/result';
+import { assertCalibrationWrite } from '../calibration/blind';
 import { currentActor, type AuditTrail } from '../core/audit';
 import { nowIso, type BackendContext } from '../core/context';
 import { getReviewDetail } from './lifecycle';
@@ -125,6 +126,7 @@ export function amendReview(
   audit: AuditTrail,
 ): ReviewDetail {
   const review = loadReview(ctx, input.reviewId);
+  assertCalibrationWrite(ctx, review, 'amend');
   const amendment = amendAnswers(ctx, review, input.changes, input.reason);
   audit.record({
     entityId: review.id,

@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/ipc/contracts/reviewLifecycle';
 import { UserFacingError } from '../../../shared/ipc/result';
 import type { ReviewCriterion } from '../../../shared/reviews/form';
+import { assertCalibrationWrite } from '../calibration/blind';
 import { currentActor, type AuditTrail } from '../core/audit';
 import { nowIso, type BackendContext } from '../core/context';
 import { amendAnswers } from './amend';
@@ -44,6 +45,7 @@ export function openDispute(
   audit: AuditTrail,
 ): ReviewDisputeView {
   const review = loadReview(ctx, input.reviewId);
+  assertCalibrationWrite(ctx, review, 'dispute');
   if (review.status !== 'submitted')
     throw new UserFacingError(
       'conflict',

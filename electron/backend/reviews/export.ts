@@ -3,6 +3,7 @@ import { toCsv, type CsvCell } from '../../../shared/kpi/csv';
 import { addDays } from '../../../shared/kpi/periods';
 import type { ReviewFormDefinition } from '../../../shared/reviews/form';
 import type { Db } from '../db/database';
+import { notBlindCondition } from '../calibration/blind';
 import { loadKpiSettings } from '../kpi/settingsStore';
 
 export interface ExportedAnswer {
@@ -53,7 +54,10 @@ interface Row {
   amendments: number;
 }
 
-/** Submitted reviews whose review date falls on the local days [from, to], oldest first. */
+/**
+ * Submitted reviews whose review date falls on the local days [from, to], oldest first; calibration
+ * reviews of a session not yet revealed are left out (they are blind).
+ */
 export function exportReviews(db: Db, from: string, to: string): ExportedReview[] {
   const timeZone = loadKpiSettings(db).calendar.timeZone;
   const start = new Date(zonedToEpochMs(from, '00:00', timeZone)).toISOString();
@@ -70,7 +74,7 @@ export function exportReviews(db: Db, from: string, to: string): ExportedReview[
        LEFT JOIN interactions i ON i.id = r.interaction_id
        JOIN review_form_versions v ON v.id = r.form_version_id
        JOIN review_forms f ON f.id = v.form_id
-      WHERE r.status = 'submitted' AND r.reviewed_at >= ? AND r.reviewed_at < ?
+      WHERE r.status = 'submitted' AND r.reviewed_at >= ? AND r.reviewed_at < ? AND ${notBlindCondition('r')}
       ORDER BY r.reviewed_at, r.id`,
     [start, end],
   );

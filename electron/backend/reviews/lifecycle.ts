@@ -7,6 +7,7 @@ import type {
 import { UserFacingError } from '../../../shared/ipc/result';
 import { explainReviewScore } from '../../../shared/reviews/explain';
 import { computeReviewScore } from '../../../shared/reviews/score';
+import { assertCalibrationWrite, assertReviewVisible } from '../calibration/blind';
 import type { AuditTrail } from '../core/audit';
 import { nowIso, type BackendContext } from '../core/context';
 import { loadProfile } from '../core/profile';
@@ -96,20 +97,64 @@ export function startReview(
       `You already reviewed interaction ${input.interactionId} on ${dayOf(own.reviewedAt)}. To change that review, amend it with a reason.`,
     );
   const versionId = chooseVersion(ctx, input.formVersionId);
+  const id = insertDraft(
+    ctx,
+    {
+      interactionId: input.interactionId,
+      agentId: interaction.agentId,
+      versionId,
+      evaluator,
+      calibrationGroup: null,
+    },
+    audit,
+  );
+  return getReviewDetail(ctx, id);
+}
+
+/**
+ * Writes a new draft review. A calibration review (with its session as the group) never counts in
+ * QA: it scores the evaluators, not the agent.
+ */
+export function insertDraft(
+  ctx: BackendContext,
+  draft: {
+    interactionId: number;
+    agentId: string;
+    versionId: string;
+    evaluator: string;
+    calibrationGroup: string | null;
+  },
+  audit: AuditTrail,
+): string {
   const id = ctx.ids.next('rev');
   const now = nowIso(ctx);
   ctx.db.run(
     `INSERT INTO reviews (id, form_version_id, agent_id, interaction_id, evaluator, status, failed_critical,
-       counts_in_qa, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'draft', 0, 1, ?, ?)`,
-    [id, versionId, interaction.agentId, input.interactionId, evaluator, now, now],
+       calibration_group, counts_in_qa, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'draft', 0, ?, ?, ?, ?)`,
+    [
+      id,
+      draft.versionId,
+      draft.agentId,
+      draft.interactionId,
+      draft.evaluator,
+      draft.calibrationGroup,
+      draft.calibrationGroup === null ? 1 : 0,
+      now,
+      now,
+    ],
   );
   audit.record({
     entityId: id,
     action: 'started',
-    after: { interactionId: input.interactionId, formVersionId: versionId, agentId: interaction.agentId },
+    after: {
+      interactionId: draft.interactionId,
+      formVersionId: draft.versionId,
+      agentId: draft.agentId,
+      ...(draft.calibrationGroup === null ? {} : { calibrationSession: draft.calibrationGroup }),
+    },
   });
-  return getReviewDetail(ctx, id);
+  return id;
 }
 
 /** Submitted reviews are final: the refusal says how to change one. */
@@ -129,6 +174,7 @@ export function saveReviewAnswer(
 ): SavedReviewAnswer {
   const review = loadReview(ctx, input.reviewId);
   requireDraft(review);
+  assertCalibrationWrite(ctx, review, 'answer');
   const criterion = findCriterion(review, input.criterionId);
   const current = loadAnswers(ctx, review.id).find((a) => a.criterionId === criterion.id);
   const answer = applyChange(criterion, current, input);
@@ -158,6 +204,7 @@ export function setReviewComment(
 ): ReviewDetail {
   const review = loadReview(ctx, input.reviewId);
   requireDraft(review);
+  assertCalibrationWrite(ctx, review, 'answer');
   const comment = input.comment?.trim() ? input.comment.trim() : null;
   if (comment !== review.comment) {
     ctx.db.run('UPDATE reviews SET comment = ?, updated_at = ? WHERE id = ?', [
@@ -177,6 +224,7 @@ export function submitReview(ctx: BackendContext, reviewId: string, audit: Audit
       'conflict',
       `This review was already submitted on ${dayOf(review.submittedAt)}.`,
     );
+  assertCalibrationWrite(ctx, review, 'answer');
   const result = computeReviewScore(review.definition, loadAnswers(ctx, review.id));
   if (result.unanswered.length > 0) {
     const labels = criteriaOf(review.definition)
@@ -237,6 +285,7 @@ export function listAmendments(ctx: Pick<BackendContext, 'db'>, reviewId: string
 
 export function getReviewDetail(ctx: BackendContext, reviewId: string): ReviewDetail {
   const review = loadReview(ctx, reviewId);
+  assertReviewVisible(ctx, review);
   const agent = ctx.db.get<{ name: string; teamId: string | null; teamName: string | null }>(
     `SELECT a.name, a.team_id AS teamId, t.name AS teamName FROM agents a LEFT JOIN teams t ON t.id = a.team_id
       WHERE a.id = ?`,

@@ -1,4 +1,5 @@
 import type { ReviewListPage, ReviewListRow } from '../../../shared/ipc/contracts/reviewLifecycle';
+import { visibleReviewCondition } from '../calibration/blind';
 import type { BackendContext } from '../core/context';
 
 export interface ReviewListInput {
@@ -28,6 +29,10 @@ export function listReviews(ctx: Pick<BackendContext, 'db'>, input: ReviewListIn
   add('r.status = ?', input.status);
   add('coalesce(r.reviewed_at, r.created_at) >= ?', input.since);
   add('coalesce(r.reviewed_at, r.created_at) < ?', input.until);
+  // Another evaluator's blind calibration review stays out until its session is revealed.
+  const visible = visibleReviewCondition(ctx, 'r');
+  where.push(visible.sql);
+  params.push(...visible.params);
   const from = `FROM reviews r JOIN agents a ON a.id = r.agent_id LEFT JOIN teams t ON t.id = a.team_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const total = ctx.db.get<{ n: number }>(`SELECT count(*) AS n ${from}`, params)?.n ?? 0;

@@ -2,6 +2,7 @@ import { localDay, zonedToEpochMs } from '../../../shared/kpi/businessTime';
 import { addDays, eachDay } from '../../../shared/kpi/periods';
 import type { ReviewAnswer, ReviewFormDefinition } from '../../../shared/reviews/form';
 import { unpackRatings } from '../../../shared/reviews/packed';
+import { notBlindCondition } from '../calibration/blind';
 import type { BackendContext } from '../core/context';
 import { loadKpiSettings } from '../kpi/settingsStore';
 
@@ -46,6 +47,8 @@ export function filter(scope: Scope, start: string, end: string, qaOnly: boolean
   const where = [`r.status = 'submitted'`, 'r.reviewed_at >= ?', 'r.reviewed_at < ?'];
   const params: Array<string | number> = [start, end];
   if (qaOnly) where.splice(1, 0, 'r.counts_in_qa = 1');
+  // Reads that take calibration reviews in (evaluator leniency) never see blind ones.
+  else where.push(notBlindCondition('r'));
   if (scope.teamId) {
     // Through the agents of the team, so SQLite walks reviews_agent for each of them instead of
     // every review of the period.

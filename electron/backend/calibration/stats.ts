@@ -1,0 +1,148 @@
+import type { CalibrationStats, EvaluatorDeviationRow, StatsMethod } from '../../../shared/calibration/types';
+import {
+  consensus,
+  criterionAgreement,
+  evaluatorDeviations,
+  formAgreement,
+  MIN_PAIRABLE_VALUES,
+  scaleRange,
+  type CriterionScale as StatsScale,
+  type RatingMatrix,
+} from '../../../shared/calibration/stats';
+import { maxPointsOf, type ReviewCriterion } from '../../../shared/reviews/form';
+import type { BackendContext } from '../core/context';
+import { criterionMatrix, loadSessionRatings, scoreMatrix, type SessionRatings } from './ratings';
+import { requireRevealed } from './reveal';
+
+export const STATS_RESAMPLES = 1000;
+/** Fixed, so the same session always shows the same intervals. */
+export const STATS_SEED = 1;
+const LEVEL = 0.95;
+
+export function statsScale(criterion: ReviewCriterion): StatsScale {
+  return criterion.scale === 'points'
+    ? { kind: 'points', maxPoints: maxPointsOf(criterion) }
+    : { kind: criterion.scale };
+}
+
+export function statsMethod(reference: 'expert' | 'consensus' | 'mixed'): StatsMethod {
+  return {
+    resamples: STATS_RESAMPLES,
+    seed: STATS_SEED,
+    level: LEVEL,
+    notes: [
+      'Each criterion is a table of evaluators × interactions; N/A and unscored count as missing, never as a rating.',
+      'Only submitted calibration reviews of the listed evaluators count; drafts left at the reveal do not.',
+      `95% intervals are bootstrap percentiles over the interactions (${STATS_RESAMPLES} resamples, seed ${STATS_SEED}), so the same session always gives the same interval.`,
+      "Krippendorff's α uses the nominal metric for yes/no and the ordinal metric for 1–5 and points; Gwet's AC1 (yes/no) and AC2 (ordinal weights) stay meaningful when nearly every rating is the same.",
+      'The total score agreement is ICC(2,1), absolute agreement, over interactions every evaluator scored.',
+      reference === 'mixed'
+        ? "Deviation is measured against the expert where a session names one, else against the most common rating of the other evaluators, as a share of the criterion's scale."
+        : reference === 'expert'
+          ? "Deviation is each evaluator's rating minus the expert's, as a share of the criterion's scale (yes/no: 1 step = 100%, 1–5: 1 step = 25%), averaged over every rating both gave."
+          : "Deviation is each evaluator's rating minus the most common rating of the other evaluators (so nobody pulls the reference toward themself), as a share of the criterion's scale, averaged over every rating both gave.",
+      `Fewer than ${MIN_PAIRABLE_VALUES} compared ratings, or too few interactions rated by two or more evaluators, is marked as too little data to judge.`,
+    ],
+  };
+}
+
+/** Leave-one-out reference: the expert's row, else the mode of everyone but this evaluator. */
+function referenceFor(matrix: RatingMatrix, row: number, expert: number): ReadonlyArray<number | null> {
+  if (expert >= 0) return matrix[expert] ?? [];
+  const others = matrix.filter((_, r) => r !== row);
+  return others.length === 0 ? (matrix[row] ?? []).map(() => null) : consensus(others);
+}
+
+function deviations(ratings: SessionRatings, matrices: RatingMatrix[]): EvaluatorDeviationRow[] {
+  const expert = ratings.session.expert === null ? -1 : ratings.evaluators.indexOf(ratings.session.expert);
+  return ratings.evaluators.map((evaluator, row) => {
+    let n = 0;
+    let signed = 0;
+    let absolute = 0;
+    ratings.criteria.forEach((criterion, c) => {
+      const matrix = matrices[c] ?? [];
+      const own = matrix[row];
+      if (!own || row === expert) return;
+      const [d] = evaluatorDeviations(
+        [own],
+        referenceFor(matrix, row, expert),
+        scaleRange(statsScale(criterion)),
+      );
+      if (!d || d.n === 0 || d.meanSigned === null || d.meanAbsolute === null) return;
+      n += d.n;
+      signed += d.meanSigned * d.n;
+      absolute += d.meanAbsolute * d.n;
+    });
+    return {
+      evaluator,
+      isExpert: row === expert,
+      n,
+      meanSigned: n === 0 ? null : signed / n,
+      meanAbsolute: n === 0 ? null : absolute / n,
+      insufficient: n < MIN_PAIRABLE_VALUES,
+    };
+  });
+}
+
+function compute(ratings: SessionRatings): CalibrationStats {
+  const options = { resamples: STATS_RESAMPLES, seed: STATS_SEED };
+  const matrices = ratings.criteria.map((c) => criterionMatrix(ratings, c.id));
+  const criteria = ratings.criteria.map((criterion, c) => ({
+    criterionId: criterion.id,
+    label: criterion.label,
+    sectionLabel: criterion.sectionLabel,
+    scale: criterion.scale,
+    ...criterionAgreement(matrices[c] ?? [], statsScale(criterion), options),
+  }));
+  const form = formAgreement(
+    ratings.criteria.map((criterion, c) => ({ matrix: matrices[c] ?? [], scale: statsScale(criterion) })),
+    scoreMatrix(ratings),
+    options,
+  );
+  const reference =
+    ratings.session.expert !== null && ratings.evaluators.includes(ratings.session.expert)
+      ? 'expert'
+      : 'consensus';
+  return {
+    sessionId: ratings.session.id,
+    evaluators: ratings.evaluators,
+    interactions: ratings.interactionIds.length,
+    reviews: ratings.reviewCount,
+    criteria,
+    form,
+    reference,
+    deviations: deviations(ratings, matrices),
+    method: statsMethod(reference),
+  };
+}
+
+/**
+ * Statistics are a pure function of the ratings, and a revealed session's ratings no longer
+ * change, so they are kept by their inputs: the history reads every session without bootstrapping
+ * each again.
+ */
+const cache = new Map<string, CalibrationStats>();
+const CACHE_LIMIT = 200;
+
+export function sessionStats(ratings: SessionRatings): CalibrationStats {
+  const key = JSON.stringify([
+    ratings.session.id,
+    ratings.session.expert,
+    ratings.evaluators,
+    ratings.interactionIds,
+    ratings.definition,
+    ratings.reviews.map((line) => line.map((r) => (r ? [r.score, [...r.answers.values()]] : null))),
+  ]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const stats = compute(ratings);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, stats);
+  return stats;
+}
+
+export function getCalibrationStats(ctx: Pick<BackendContext, 'db'>, sessionId: string): CalibrationStats {
+  const ratings = loadSessionRatings(ctx, sessionId);
+  requireRevealed(ratings.session);
+  return sessionStats(ratings);
+}
