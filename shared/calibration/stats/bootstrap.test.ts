@@ -36,6 +36,39 @@ describe('percentileInterval', () => {
     expect(interval?.upper).toBeCloseTo(9.5, 12);
   });
 
+  it('equals interpolating in the fully sorted values, ties and NaNs included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -5, max: 5 }).map((x) => x / 4),
+            fc.constant(NaN),
+          ),
+          { minLength: 1, maxLength: 300 },
+        ),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (xs, level) => {
+          const sorted = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+          const reference = (p: number) => {
+            const h = (sorted.length - 1) * p;
+            const b = Math.floor(h);
+            return (
+              (sorted[b] ?? NaN) +
+              (h - b) * ((sorted[Math.min(b + 1, sorted.length - 1)] ?? NaN) - (sorted[b] ?? NaN))
+            );
+          };
+          const interval = percentileInterval(Float64Array.from(xs), level);
+          if (sorted.length === 0 || sorted.length * 2 < xs.length) {
+            expect(interval).toBeNull();
+          } else {
+            expect(interval?.lower).toBeCloseTo(reference((1 - level) / 2), 12);
+            expect(interval?.upper).toBeCloseTo(reference(1 - (1 - level) / 2), 12);
+          }
+        },
+      ),
+    );
+  });
+
   it('is null when fewer than half the resamples are defined', () => {
     expect(percentileInterval(Float64Array.from([1, NaN, NaN]))).toBeNull();
     expect(percentileInterval(Float64Array.from([1, 2, NaN, NaN]))).not.toBeNull();

@@ -42,47 +42,72 @@ export function exactOf(shares: Float64Array, w: Float64Array): number {
 export interface AlphaPlan {
   metric: Metric;
   values: number[];
-  /** Unit u's coincidences o_ck at [u*k*k + c*k + k']; zero for units with fewer than 2 ratings. */
-  unitCoincidences: Float64Array;
   pairable: Uint8Array;
-  /** δ² between categories; recomputed per resample for the ordinal metric (it uses marginals). */
+  /** Per pairable unit and category: its ratings (a unit's coincidences sum to these by row). */
+  unitMarginals: Float64Array;
+  /** Per pairable unit: Σ o_ck δ²_ck, for the metrics whose δ does not depend on the data. */
+  unitObserved: Float64Array;
+  /**
+   * For the ordinal metric, whose δ depends on the marginals of each resample: the unit's nonzero
+   * coincidences, as (c · k + k', o_ck') pairs from entryStart[u] to entryStart[u + 1].
+   */
+  entryStart: Int32Array;
+  entryCell: Int32Array;
+  entryValue: Float64Array;
   distances: Float64Array;
-  coincidences: Float64Array;
   marginals: Float64Array;
+}
+
+/** Unit u's coincidences o_ck = n_c (n_k − [c = k]) / (m − 1) (Krippendorff 2011, section C). */
+function unitCoincidences(table: CountTable, u: number): Array<[cell: number, value: number]> {
+  const k = table.values.length;
+  const m = table.raters[u] ?? 0;
+  const cells: Array<[number, number]> = [];
+  for (let c = 0; c < k; c += 1) {
+    const nc = table.counts[u * k + c] ?? 0;
+    if (nc === 0) continue;
+    for (let d = 0; d < k; d += 1) {
+      const nd = table.counts[u * k + d] ?? 0;
+      const o = (nc * (c === d ? nd - 1 : nd)) / (m - 1);
+      if (o !== 0) cells.push([c * k + d, o]);
+    }
+  }
+  return cells;
 }
 
 export function planAlpha(table: CountTable, metric: Metric): AlphaPlan {
   const k = table.values.length;
   const units = table.raters.length;
-  const unitCoincidences = new Float64Array(units * k * k);
-  const pairable = new Uint8Array(units);
-  for (let u = 0; u < units; u += 1) {
-    const m = table.raters[u] ?? 0;
-    if (m < 2) continue;
-    pairable[u] = 1;
-    for (let c = 0; c < k; c += 1) {
-      const nc = table.counts[u * k + c] ?? 0;
-      if (nc === 0) continue;
-      for (let d = 0; d < k; d += 1) {
-        const nd = table.counts[u * k + d] ?? 0;
-        unitCoincidences[u * k * k + c * k + d] = (nc * (c === d ? nd - 1 : nd)) / (m - 1);
-      }
-    }
-  }
+  const pairable = Uint8Array.from(table.raters, (m) => (m >= 2 ? 1 : 0));
+  const unitMarginals = table.counts.map((n, i) => (pairable[Math.floor(i / k)] ? n : 0));
   const plan: AlphaPlan = {
     metric,
     values: table.values,
-    unitCoincidences,
     pairable,
+    unitMarginals,
+    unitObserved: new Float64Array(units),
+    entryStart: new Int32Array(units + 1),
+    entryCell: new Int32Array(0),
+    entryValue: new Float64Array(0),
     distances: new Float64Array(k * k),
-    coincidences: new Float64Array(k * k),
     marginals: new Float64Array(k),
   };
-  if (metric !== 'ordinal') fillDistances(plan);
+  const cells = Array.from({ length: units }, (_, u) => (pairable[u] ? unitCoincidences(table, u) : []));
+  if (metric === 'ordinal') {
+    const flat = cells.flat();
+    cells.reduce((start, unit, u) => (plan.entryStart[u + 1] = start + unit.length), 0);
+    plan.entryCell = Int32Array.from(flat, ([cell]) => cell);
+    plan.entryValue = Float64Array.from(flat, ([, value]) => value);
+  } else {
+    fillDistances(plan);
+    cells.forEach((unit, u) => {
+      plan.unitObserved[u] = unit.reduce((sum, [cell, o]) => sum + o * (plan.distances[cell] ?? 0), 0);
+    });
+  }
   return plan;
 }
 
-/** Krippendorff's difference functions δ²(c, k) (Krippendorff 2011, section E). */
+/** Krippendorff's difference functions δ²(c, k) (Krippendorff 2011, sections C–F). */
 function fillDistances(plan: AlphaPlan): void {
   const { values, distances, marginals } = plan;
   const k = values.length;
@@ -103,36 +128,47 @@ function fillDistances(plan: AlphaPlan): void {
   }
 }
 
+/** Σ_u w_u Σ o_ck δ²_ck for the ordinal metric, with this resample's distances. */
+function ordinalObserved(plan: AlphaPlan, w: Float64Array): number {
+  const { entryStart, entryCell, entryValue, distances, pairable } = plan;
+  let observed = 0;
+  for (let u = 0; u < pairable.length; u += 1) {
+    const weight = w[u] ?? 0;
+    if (weight === 0) continue;
+    let unit = 0;
+    for (let e = entryStart[u] ?? 0; e < (entryStart[u + 1] ?? 0); e += 1)
+      unit += (entryValue[e] ?? 0) * (distances[entryCell[e] ?? 0] ?? 0);
+    observed += weight * unit;
+  }
+  return observed;
+}
+
 /** α = 1 − (n − 1) · Σ o_ck δ²_ck / Σ n_c n_k δ²_ck over the units weighted by w. */
 export function alphaOf(plan: AlphaPlan, w: Float64Array): number {
-  const { coincidences, marginals, distances, unitCoincidences, pairable } = plan;
-  const kk = coincidences.length;
+  const { marginals, distances, unitMarginals, unitObserved, pairable } = plan;
   const k = marginals.length;
-  coincidences.fill(0);
+  marginals.fill(0);
+  let observed = 0;
   for (let u = 0; u < pairable.length; u += 1) {
     const weight = w[u] ?? 0;
     if (weight === 0 || pairable[u] === 0) continue;
-    const offset = u * kk;
-    for (let i = 0; i < kk; i += 1)
-      coincidences[i] = (coincidences[i] ?? 0) + weight * (unitCoincidences[offset + i] ?? 0);
+    for (let c = 0; c < k; c += 1)
+      marginals[c] = (marginals[c] ?? 0) + weight * (unitMarginals[u * k + c] ?? 0);
+    observed += weight * (unitObserved[u] ?? 0);
   }
   let n = 0;
-  for (let c = 0; c < k; c += 1) {
-    let row = 0;
-    for (let d = 0; d < k; d += 1) row += coincidences[c * k + d] ?? 0;
-    marginals[c] = row;
-    n += row;
-  }
+  for (let c = 0; c < k; c += 1) n += marginals[c] ?? 0;
   if (n <= 1) return NaN;
-  if (plan.metric === 'ordinal') fillDistances(plan);
-  let observed = 0;
+  if (plan.metric === 'ordinal') {
+    fillDistances(plan);
+    observed = ordinalObserved(plan, w);
+  }
   let expected = 0;
-  for (let c = 0; c < k; c += 1)
-    for (let d = 0; d < k; d += 1) {
-      const delta = distances[c * k + d] ?? 0;
-      observed += (coincidences[c * k + d] ?? 0) * delta;
-      expected += (marginals[c] ?? 0) * (marginals[d] ?? 0) * delta;
-    }
+  for (let c = 0; c < k; c += 1) {
+    const mc = marginals[c] ?? 0;
+    if (mc === 0) continue;
+    for (let d = c + 1; d < k; d += 1) expected += 2 * mc * (marginals[d] ?? 0) * (distances[c * k + d] ?? 0);
+  }
   return expected === 0 ? NaN : 1 - ((n - 1) * observed) / expected;
 }
 
