@@ -41,9 +41,11 @@ export function scaleRange(scale: CriterionScale): number {
 
 /**
  * Which statistics a scale gets. Yes/no: nominal alpha and AC1. 1–5 and points: ordinal alpha
- * and AC2 with Gwet's ordinal weights, so both coefficients treat the scale alike (only the order
- * of ratings counts, not their spacing). Quadratic weights were rejected: on a 1–5 scale they
- * credit a one-step miss as 94% agreement, which hides the 3-versus-4 disputes calibration is for.
+ * and AC2 with Gwet's ordinal weights. Both then use only the order of the ratings: the anchors
+ * of a 1–5 criterion are labelled levels, and nothing says "3 to 4" is as far as "4 to 5".
+ * Quadratic weights would treat the points as equally spaced numbers and are a little more
+ * lenient (on 1–5 a one-step miss counts as 0.94 agreement instead of 0.90, a two-step miss 0.75
+ * instead of 0.70).
  */
 export function scaleStatistics(scale: CriterionScale): {
   metric: Metric;

@@ -39,13 +39,16 @@ function prepare(criteria: ReadonlyArray<{ matrix: RatingMatrix; scale: Criterio
   const tables = criteria.map((c) => countTable(c.matrix, scaleCategories(c.scale)));
   const rated = [...new Set(tables.flatMap((t) => t.columns))].sort((a, b) => a - b);
   const positionOf = new Map(rated.map((column, i) => [column, i]));
-  const prepared: PreparedCriterion[] = tables.map((table, i) => ({
-    shares: planExact(table),
-    alpha: planAlpha(table, scaleStatistics(criteria[i]?.scale ?? { kind: 'yes_no_na' }).metric),
-    raters: table.raters,
-    position: Int32Array.from(table.columns, (column) => positionOf.get(column) ?? 0),
-    w: new Float64Array(table.columns.length),
-  }));
+  const prepared = criteria.map(({ scale }, i): PreparedCriterion => {
+    const table = tables[i] ?? countTable([]);
+    return {
+      shares: planExact(table),
+      alpha: planAlpha(table, scaleStatistics(scale).metric),
+      raters: table.raters,
+      position: Int32Array.from(table.columns, (column) => positionOf.get(column) ?? 0),
+      w: new Float64Array(table.columns.length),
+    };
+  });
   return { tables, rated, prepared };
 }
 
