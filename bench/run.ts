@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark and prints one JSON document. Targets live here, not in
  * timed tests, because a shared 2-core CI machine makes wall-clock assertions flaky.
  */
+import { runCalibrationBench } from './calibration';
 import { runImportBench } from './import';
 import { runKpiBench } from './kpi';
 import { runReviewsBench } from './reviews';
@@ -15,6 +16,7 @@ async function main() {
   if (!only || only === 'import') results.import = await runImportBench(1_000_000, 3);
   if (!only || only === 'kpi') results.kpi = await runKpiBench();
   if (!only || only === 'reviews') results.reviews = await runReviewsBench();
+  if (!only || only === 'calibration') results.calibration = runCalibrationBench();
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }
 
