@@ -26,6 +26,12 @@ describe('cellAgreement', () => {
   it('has no consensus on a tie unless the expert answered, whose answer then stands', () => {
     const cell = [r(2), r(4), r(4), r(2), null];
     expect(cellAgreement(cell, null)).toMatchObject({ tie: true, consensus: null, spread: 2, answers: 4 });
+    // A tie the median settles (2, 2, 4, 4, 5: the panel leans to 4), as the statistics do.
+    expect(cellAgreement([r(2), r(2), r(4), r(4), r(5)], null)).toMatchObject({
+      tie: true,
+      consensus: { rating: 4, notApplicable: false, source: 'mode' },
+    });
+    expect(cellAgreement([NA, NA, r(4), r(4)], null)).toMatchObject({ tie: true, consensus: null });
     expect(cellAgreement(cell, 0).consensus).toEqual({ rating: 2, notApplicable: false, source: 'expert' });
     // An expert who gave no answer falls back to the mode.
     expect(cellAgreement([null, r(3), r(3), r(1)], 0).consensus).toEqual({

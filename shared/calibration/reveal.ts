@@ -1,3 +1,5 @@
+import { consensus as panelConsensus } from './stats';
+
 /**
  * How far a session's evaluators agree on one cell (one criterion of one interaction), as the
  * reveal shows it. Unlike the statistics, N/A is an answer here: "two said N/A, one said 4" is
@@ -17,15 +19,28 @@ export interface CellAgreement {
   modalCount: number;
   /** 1 − modalCount ÷ answers; 0 when everyone agrees or nobody answered. */
   disagreement: number;
-  /** The expert's answer when the expert answered, else the single most common answer. */
+  /**
+   * The expert's answer when the expert answered, else the most common answer; a tie between
+   * ratings goes to the tied rating nearest the median (as the statistics' consensus does), an
+   * even split or a tie with N/A has none.
+   */
   consensus: (CellAnswer & { source: 'expert' | 'mode' }) | null;
-  /** The most common answer is shared by two or more different answers. */
+  /** Two or more different answers share the top count (even when the median settles it). */
   tie: boolean;
 }
 
 const keyOf = (a: CellAnswer) => (a.notApplicable ? 'na' : String(a.rating));
 const answerOf = (key: string): CellAnswer =>
   key === 'na' ? { rating: null, notApplicable: true } : { rating: Number(key), notApplicable: false };
+
+function modeAnswer(modes: string[], ratings: number[]): (CellAnswer & { source: 'mode' }) | null {
+  if (modes.length === 1 && modes[0] !== undefined) return { ...answerOf(modes[0]), source: 'mode' };
+  if (modes.length === 0 || modes.includes('na')) return null;
+  const [settled] = panelConsensus(ratings.map((r) => [r]));
+  return settled === null || settled === undefined
+    ? null
+    : { rating: settled, notApplicable: false, source: 'mode' };
+}
 
 /**
  * `answers` holds one entry per evaluator, null when that evaluator gave none; `expert` is the
@@ -45,11 +60,7 @@ export function cellAgreement(
   const tie = modes.length > 1;
   const expertAnswer = expert === null ? null : (answers[expert] ?? null);
   const expertGiven = expertAnswer !== null && (expertAnswer.notApplicable || expertAnswer.rating !== null);
-  const consensus = expertGiven
-    ? { ...expertAnswer, source: 'expert' as const }
-    : !tie && modes[0] !== undefined
-      ? { ...answerOf(modes[0]), source: 'mode' as const }
-      : null;
+  const consensus = expertGiven ? { ...expertAnswer, source: 'expert' as const } : modeAnswer(modes, ratings);
   return {
     answers: given.length,
     spread,

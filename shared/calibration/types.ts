@@ -37,7 +37,7 @@ export interface CalibrationStats {
   reviews: number;
   criteria: CriterionStats[];
   form: FormAgreement;
-  /** 'expert' when the session names one, else the per-cell mode of the other evaluators' ratings. */
+  /** 'expert' when the session names one, else the panel's consensus (the per-cell mode). */
   reference: 'expert' | 'consensus';
   deviations: EvaluatorDeviationRow[];
   method: StatsMethod;

@@ -37,24 +37,18 @@ export function statsMethod(reference: 'expert' | 'consensus' | 'mixed'): StatsM
       "Krippendorff's α uses the nominal metric for yes/no and the ordinal metric for 1–5 and points; Gwet's AC1 (yes/no) and AC2 (ordinal weights) stay meaningful when nearly every rating is the same.",
       'The total score agreement is ICC(2,1), absolute agreement, over interactions every evaluator scored.',
       reference === 'mixed'
-        ? "Deviation is measured against the expert where a session names one, else against the most common rating of the other evaluators, as a share of the criterion's scale."
+        ? "Deviation is measured against the expert where a session names one, else against the panel's most common rating, as a share of the criterion's scale."
         : reference === 'expert'
           ? "Deviation is each evaluator's rating minus the expert's, as a share of the criterion's scale (yes/no: 1 step = 100%, 1–5: 1 step = 25%), averaged over every rating both gave."
-          : "Deviation is each evaluator's rating minus the most common rating of the other evaluators (so nobody pulls the reference toward themself), as a share of the criterion's scale, averaged over every rating both gave.",
+          : "Deviation is each evaluator's rating minus the panel's consensus (the most common rating; a tie goes to the tied value nearest the median, an even split has none), as a share of the criterion's scale (yes/no: 1 step = 100%, 1–5: 1 step = 25%), averaged over every rating both gave.",
       `Fewer than ${MIN_PAIRABLE_VALUES} compared ratings, or too few interactions rated by two or more evaluators, is marked as too little data to judge.`,
     ],
   };
 }
 
-/** Leave-one-out reference: the expert's row, else the mode of everyone but this evaluator. */
-function referenceFor(matrix: RatingMatrix, row: number, expert: number): ReadonlyArray<number | null> {
-  if (expert >= 0) return matrix[expert] ?? [];
-  const others = matrix.filter((_, r) => r !== row);
-  return others.length === 0 ? (matrix[row] ?? []).map(() => null) : consensus(others);
-}
-
 function deviations(ratings: SessionRatings, matrices: RatingMatrix[]): EvaluatorDeviationRow[] {
   const expert = ratings.session.expert === null ? -1 : ratings.evaluators.indexOf(ratings.session.expert);
+  const references = matrices.map((m) => (expert >= 0 ? consensus(m, expert) : consensus(m)));
   return ratings.evaluators.map((evaluator, row) => {
     let n = 0;
     let signed = 0;
@@ -63,11 +57,7 @@ function deviations(ratings: SessionRatings, matrices: RatingMatrix[]): Evaluato
       const matrix = matrices[c] ?? [];
       const own = matrix[row];
       if (!own || row === expert) return;
-      const [d] = evaluatorDeviations(
-        [own],
-        referenceFor(matrix, row, expert),
-        scaleRange(statsScale(criterion)),
-      );
+      const [d] = evaluatorDeviations([own], references[c] ?? [], scaleRange(statsScale(criterion)));
       if (!d || d.n === 0 || d.meanSigned === null || d.meanAbsolute === null) return;
       n += d.n;
       signed += d.meanSigned * d.n;
