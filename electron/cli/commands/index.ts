@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { calibrationCommand } from './calibration';
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { formsCommand } from './forms';
@@ -15,4 +16,5 @@ export const commands: CliCommand[] = [
   importCommand,
   reviewsCommand,
   formsCommand,
+  calibrationCommand,
 ];
