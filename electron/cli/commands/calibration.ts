@@ -131,7 +131,7 @@ async function importAnswers(values: Values, files: string[]): Promise<number> {
         process.stderr.write(`Error: ${result.error.message}\n`);
         continue;
       }
-      const r = result.value;
+      const r = result.value as MethodOutput<'importCalibrationAnswers'>;
       process.stdout.write(
         r.alreadyImported
           ? `${file}: already imported, nothing changed ("${r.sessionName}", ${r.evaluator}).\n`
