@@ -243,7 +243,7 @@ describe('demo data: default data set', () => {
     expect(rows.filter((r) => r.shift === null || r.shift < r.handled)).toEqual([]);
   });
 
-  it('stores reviews scored on the default form, with a calibration group of three evaluators', () => {
+  it('stores reviews scored on the default form, and monthly calibration sessions of three evaluators', () => {
     const version = one<{ id: string; definition_json: string }>(
       db,
       'SELECT id, definition_json FROM review_form_versions WHERE version = 1',
@@ -256,9 +256,13 @@ describe('demo data: default data set', () => {
       failed_critical: number;
       status: string;
       form_version_id: string;
-    }>('SELECT id, score, failed_critical, status, form_version_id FROM reviews');
-    expect(new Set(reviews.map((r) => r.status))).toEqual(new Set(['submitted']));
-    for (const review of reviews) {
+      calibration_group: string | null;
+    }>('SELECT id, score, failed_critical, status, form_version_id, calibration_group FROM reviews');
+    // The one draft belongs to the calibration session still being scored.
+    const drafts = reviews.filter((r) => r.status === 'draft');
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]?.calibration_group).not.toBeNull();
+    for (const review of reviews.filter((r) => r.status === 'submitted')) {
       expect(review.form_version_id).toBe(version.id);
       const answers = db
         .all<{ criterion_id: string; rating: number | null; not_applicable: number }>(
@@ -275,12 +279,32 @@ describe('demo data: default data set', () => {
       expect(result.failedCritical).toBe(review.failed_critical === 1);
       expect(result.unanswered).toEqual([]);
     }
-    const groups = db.all<{ n: number; interactions: number; evaluators: number }>(
-      `SELECT count(*) AS n, count(DISTINCT interaction_id) AS interactions, count(DISTINCT evaluator) AS evaluators
-         FROM reviews WHERE calibration_group IS NOT NULL GROUP BY calibration_group`,
+    const sessions = db.all<{
+      state: string;
+      interactions: number;
+      evaluators: number;
+      submitted: number;
+      drafts: number;
+    }>(
+      `SELECT s.state, (SELECT count(*) FROM calibration_session_interactions c WHERE c.session_id = s.id) AS interactions,
+              (SELECT count(*) FROM calibration_session_evaluators e WHERE e.session_id = s.id) AS evaluators,
+              (SELECT count(*) FROM reviews r WHERE r.calibration_group = s.id AND r.status = 'submitted') AS submitted,
+              (SELECT count(*) FROM reviews r WHERE r.calibration_group = s.id AND r.status = 'draft') AS drafts
+         FROM calibration_sessions s ORDER BY s.scoring_at`,
     );
-    expect(groups.length).toBeGreaterThanOrEqual(1);
-    for (const group of groups) expect(group).toEqual({ n: 3, interactions: 1, evaluators: 3 });
+    expect(sessions).toEqual([
+      ...['closed', 'closed', 'closed', 'revealed'].map((state) => ({
+        state,
+        interactions: 5,
+        evaluators: 3,
+        submitted: 15,
+        drafts: 0,
+      })),
+      // Being scored: the first evaluator is done, the second has submitted two and has a draft.
+      { state: 'scoring', interactions: 5, evaluators: 3, submitted: 7, drafts: 1 },
+    ]);
+    expect(summary.calibrationSessions).toBe(5);
+    expect(one<{ n: number }>(db, 'SELECT count(*) AS n FROM calibration_agreed_answers').n).toBe(2);
     expect(
       one<{ n: number }>(db, 'SELECT count(*) AS n FROM reviews WHERE comment IS NOT NULL').n,
     ).toBeGreaterThan(10);

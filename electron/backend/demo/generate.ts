@@ -8,6 +8,7 @@ import { insertGoals } from './goals';
 import { generateInteractions, INTERACTION_COLUMNS } from './interactions';
 import { agentProfiles, teamName } from './profiles';
 import { Rng } from './random';
+import { insertCalibrationSessions } from './calibration';
 import { insertDefaultForm, insertReviews } from './reviews';
 
 export interface DemoOptions {
@@ -24,7 +25,9 @@ export interface DemoOptions {
 export interface DemoSummary {
   agents: number;
   interactions: number;
+  /** Regular reviews; calibration reviews belong to the sessions. */
   reviews: number;
+  calibrationSessions: number;
   teams: number;
   customers: number;
   goals: number;
@@ -159,20 +162,24 @@ export function generateDemoData(db: Db, opts: DemoOptions): DemoSummary {
       }
 
       const formVersionId = insertDefaultForm(db, opts.ids, createdAt);
-      const reviews = insertReviews(
-        {
-          db,
-          rng: rng.fork(4),
-          ids: opts.ids,
-          profiles,
-          agentIds,
-          agentTeam,
-          workdays,
-          candidates: totals.candidates,
-          target: Math.round((144 * agents * months) / (12 * 6)),
-          calibrationGroups: 2,
-        },
+      const reviewPlan = {
+        db,
+        rng: rng.fork(4),
+        ids: opts.ids,
+        profiles,
+        agentIds,
+        agentTeam,
+        workdays,
+        candidates: totals.candidates,
+        target: Math.round((144 * agents * months) / (12 * 6)),
+      };
+      const { reviews, spare } = insertReviews(reviewPlan, formVersionId);
+      const calibrationSessions = insertCalibrationSessions(
+        reviewPlan,
+        rng.fork(6),
         formVersionId,
+        spare,
+        Math.min(5, months),
       );
       // Business-time KPIs should measure the demo centre's own opening hours and holidays.
       const settings = loadKpiSettings(db);
@@ -206,6 +213,7 @@ export function generateDemoData(db: Db, opts: DemoOptions): DemoSummary {
         agents,
         interactions: totals.interactions,
         reviews,
+        calibrationSessions,
         teams: teamCount,
         customers: totals.customers,
         goals,

@@ -41,9 +41,8 @@ export interface ReviewPlan {
   agentTeam: number[];
   workdays: number[];
   candidates: ReviewCandidate[];
-  /** Regular reviews wanted (calibration reviews come on top). */
+  /** Regular reviews wanted (calibration sessions come on top, from the candidates left over). */
   target: number;
-  calibrationGroups: number;
 }
 
 /** Creates the default form (version 1) and returns the version id. */
@@ -63,10 +62,13 @@ export function insertDefaultForm(db: Db, ids: IdGenerator, createdAt: string): 
 }
 
 /**
- * Scored, submitted reviews of sampled interactions, plus calibration groups (kept out of QA results)
- * and disputes of the newest low ratings. Returns the count of reviews.
+ * Scored, submitted reviews of sampled interactions and disputes of the newest low ratings. Returns
+ * the count of reviews and the candidates left over (calibration sessions draw on those).
  */
-export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
+export function insertReviews(
+  plan: ReviewPlan,
+  formVersionId: string,
+): { reviews: number; spare: ReviewCandidate[] } {
   const { rng, candidates } = plan;
   const order = candidates.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i -= 1) {
@@ -128,26 +130,13 @@ export function insertReviews(plan: ReviewPlan, formVersionId: string): number {
       const candidate = candidates[index] as ReviewCandidate;
       write(candidate, rng.weighted([0, 1, 2], [45, 40, 15]), null);
     }
-    // Calibration: the same interaction scored by every evaluator, from calls in different teams.
-    const calls = spare.map((i) => candidates[i] as ReviewCandidate).filter((c) => c.channel === 'call');
-    for (let g = 0; g < plan.calibrationGroups && calls.length > 0; g += 1) {
-      const wantTeam = g % Math.max(1, new Set(plan.agentTeam).size);
-      const pickIndex = Math.max(
-        0,
-        calls.findIndex((c) => plan.agentTeam[c.agent] === wantTeam),
-      );
-      const [candidate] = calls.splice(pickIndex, 1);
-      if (!candidate) break;
-      const group = plan.ids.next('cal');
-      for (let e = 0; e < EVALUATORS.length; e += 1) write(candidate, e, group);
-    }
   } finally {
     insertReview.free();
     insertAnswer.free();
     setPacked.free();
   }
   insertDemoDisputes(plan.db, plan.ids, written);
-  return count;
+  return { reviews: count, spare: spare.map((i) => candidates[i] as ReviewCandidate) };
 }
 
 function reviewedAtOf(plan: ReviewPlan, candidate: ReviewCandidate): string {
@@ -162,7 +151,7 @@ function reviewedAtOf(plan: ReviewPlan, candidate: ReviewCandidate): string {
 }
 
 /** QA ratings driven by the agent's profile at that point in time, the interaction's facts and the evaluator. */
-function rateInteraction(plan: ReviewPlan, c: ReviewCandidate, evaluator: number): ReviewAnswer[] {
+export function rateInteraction(plan: ReviewPlan, c: ReviewCandidate, evaluator: number): ReviewAnswer[] {
   const { rng } = plan;
   const profile = plan.profiles[c.agent] as AgentProfile;
   const progress = plan.workdays.length > 1 ? c.dayIndex / (plan.workdays.length - 1) : 1;
