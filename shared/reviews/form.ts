@@ -64,7 +64,7 @@ export interface ReviewAnswer {
 }
 
 /** The ratings an evaluator can choose for a criterion, lowest first (N/A not included). */
-export function ratingValues(criterion: ReviewCriterion): number[] {
+export function ratingValues(criterion: Pick<ReviewCriterion, 'scale' | 'maxPoints'>): number[] {
   switch (criterion.scale) {
     case 'yes_no_na':
       return [0, 1];

@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { CalibrationTab } from '../calibration/CalibrationTab';
 import { DisputesTab } from './disputes/DisputesTab';
 import { FormsTab } from './forms/FormsTab';
 import { QueueTab } from './queue/QueueTab';
@@ -12,10 +13,11 @@ const PANELS: Record<ReviewTab, () => React.JSX.Element> = {
   workspace: WorkspaceTab,
   disputes: DisputesTab,
   report: QaReportTab,
+  calibration: CalibrationTab,
   forms: FormsTab,
 };
 
-/** Call reviews: the queue, the keyboard-first workspace, disputes, QA reporting and forms. */
+/** Call reviews: the queue, the keyboard-first workspace, disputes, QA reporting, calibration and forms. */
 export function ReviewsPage() {
   const tab = useReviewsNav((s) => s.tab);
   const showTab = useReviewsNav((s) => s.showTab);

@@ -5,6 +5,7 @@ export const REVIEW_TABS = [
   { id: 'workspace', label: 'Review' },
   { id: 'disputes', label: 'Disputes' },
   { id: 'report', label: 'QA report' },
+  { id: 'calibration', label: 'Calibration' },
   { id: 'forms', label: 'Forms' },
 ] as const;
 

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { ReviewFormDefinition } from '../../../../../shared/reviews/form';
 import type { ReviewHint } from '../../../../../shared/reviews/hints';
-import { call } from '../../../lib/api';
 import { CriterionCard } from './CriterionCard';
 import { flattenCriteria } from './model';
 import { useReviewSession } from './session';
@@ -50,7 +49,7 @@ function OverallComment({ editable }: { editable: boolean }) {
     if (text === null || text.trim() === saved) return setText(null);
     setState('saving');
     try {
-      const detail = await call('setReviewComment', { reviewId: review.id, comment: text.trim() || null });
+      const detail = await useReviewSession.getState().port.setComment(review, text.trim() || null);
       // Only the comment: a full reload would drop answers still on their way to disk.
       useReviewSession.setState((s) => ({ review: s.review && { ...s.review, comment: detail.comment } }));
       setState('saved');

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { explainReviewScore } from '../../../../../shared/reviews/explain';
-import type { ReviewDetail } from '../../../../../shared/ipc/contracts/reviewLifecycle';
+import type { ReviewContext, ReviewDetail } from '../../../../../shared/ipc/contracts/reviewLifecycle';
 import { call } from '../../../lib/api';
 import { useLoad } from '../../../lib/useLoad';
-import { nextStop, useReviewsNav } from '../store';
+import { nextStop, useReviewsNav, type QueueStop } from '../store';
 import { AmendBar } from './AmendBar';
 import { FactsPanel } from './FactsPanel';
 import { FormPanel } from './FormPanel';
@@ -13,8 +13,23 @@ import { useReviewSession } from './session';
 import { focusCriterion, useWorkspaceKeys } from './useWorkspaceKeys';
 import { KeyLegend, WorkspaceHeader } from './WorkspaceHeader';
 
+/**
+ * How the workspace fits a flow other than the queue (a calibration session, a packet): what comes
+ * next, where the facts come from, whether a submitted review can be amended.
+ */
+export interface WorkspaceFlow {
+  next: QueueStop | null;
+  openNext(stop: QueueStop): void;
+  done: { text: string; label: string; go(): void };
+  /** The facts beside the form; default: the interaction in this data file. */
+  context?: { key: string; load(): Promise<ReviewContext> };
+  amend: boolean;
+  /** Shown above the workspace, e.g. that calibration scoring is blind. */
+  banner?: React.ReactNode;
+}
+
 /** The open review: facts, form and live score side by side, driven by the keyboard. */
-export function ReviewWorkspace({ review }: { review: ReviewDetail }) {
+export function ReviewWorkspace({ review, flow }: { review: ReviewDetail; flow?: WorkspaceFlow }) {
   const answers = useReviewSession((s) => s.answers);
   const amending = useReviewSession((s) => s.amending);
   const notice = useReviewSession((s) => s.notice);
@@ -26,16 +41,24 @@ export function ReviewWorkspace({ review }: { review: ReviewDetail }) {
   const amendSave = useRef<(() => void) | null>(null);
   const draft = review.status === 'draft';
   const editable = draft || amending;
-  const next = nextStop(queue, review.interactionId);
+  const next = flow ? flow.next : nextStop(queue, review.interactionId);
+  const flowOpen = flow?.openNext;
+  const openNext = useCallback(
+    (stop: QueueStop) => (flowOpen ? flowOpen(stop) : beginReview(stop.interactionId)),
+    [flowOpen, beginReview],
+  );
 
   const context = useLoad(
-    review.interactionId === null ? null : `ctx:${review.interactionId}:${review.formVersionId}`,
+    flow?.context?.key ??
+      (review.interactionId === null ? null : `ctx:${review.interactionId}:${review.formVersionId}`),
     () =>
-      call('getReviewContext', {
-        interactionId: review.interactionId ?? 0,
-        formVersionId: review.formVersionId,
-        earlierLimit: 5,
-      }),
+      flow?.context
+        ? flow.context.load()
+        : call('getReviewContext', {
+            interactionId: review.interactionId ?? 0,
+            formVersionId: review.formVersionId,
+            earlierLimit: 5,
+          }),
   );
   const settings = useLoad('review-settings', () => call('getReviewSettings', {}));
   const explanation = useMemo(
@@ -51,17 +74,25 @@ export function ReviewWorkspace({ review }: { review: ReviewDetail }) {
   const onSubmit = useCallback(() => {
     if (amending) return amendSave.current?.();
     if (!draft) {
-      if (next) beginReview(next.interactionId);
+      if (next) openNext(next);
       return;
     }
     void submit().then((ok) => setJustSubmitted(ok));
-  }, [amending, draft, next, beginReview, submit]);
+  }, [amending, draft, next, openNext, submit]);
   const onKeyDown = useWorkspaceKeys({ editable, onSubmit });
 
   return (
     <div className="rw-workspace" onKeyDown={onKeyDown}>
+      {flow?.banner}
       <WorkspaceHeader review={review} />
-      {!draft && !amending && <NextPanel next={next} focus={justSubmitted} />}
+      {!draft && !amending && (
+        <NextPanel
+          next={next}
+          focus={justSubmitted}
+          onOpen={openNext}
+          {...(flow ? { done: flow.done } : {})}
+        />
+      )}
       <div className="rw-bar">
         <KeyLegend mode={draft ? 'draft' : amending ? 'amend' : 'final'} />
         <span className="spacer" />
@@ -69,7 +100,7 @@ export function ReviewWorkspace({ review }: { review: ReviewDetail }) {
           <button type="button" className="primary" disabled={busy} onClick={onSubmit}>
             {busy ? 'Submitting…' : 'Submit'} <kbd>Ctrl+Enter</kbd>
           </button>
-        ) : (
+        ) : flow?.amend === false ? null : (
           <AmendBar saveRef={amendSave} />
         )}
       </div>

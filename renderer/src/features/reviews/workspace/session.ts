@@ -3,6 +3,7 @@ import type {
   AnswerChange,
   ReviewAnswerRecord,
   ReviewDetail,
+  SavedReviewAnswer,
 } from '../../../../../shared/ipc/contracts/reviewLifecycle';
 import { call } from '../../../lib/api';
 import { amendmentChanges, applyLocal, byCriterion, firstOpen, flattenCriteria } from './model';
@@ -10,8 +11,27 @@ import { amendmentChanges, applyLocal, byCriterion, firstOpen, flattenCriteria }
 export type SaveState = 'saving' | 'saved' | 'failed';
 type Change = Omit<AnswerChange, 'criterionId'>;
 
+/**
+ * Where a review's changes go. A review of this data file goes through the review calls; a
+ * calibration packet opened in an evaluator's own copy keeps its answers with the packet, so its
+ * screen loads the workspace with a port of its own and everything else stays the same.
+ */
+export interface ReviewPort {
+  saveAnswer(review: ReviewDetail, criterionId: string, change: Change): Promise<SavedReviewAnswer>;
+  submit(review: ReviewDetail): Promise<ReviewDetail>;
+  setComment(review: ReviewDetail, comment: string | null): Promise<ReviewDetail>;
+}
+
+export const reviewPort: ReviewPort = {
+  saveAnswer: (review, criterionId, change) =>
+    call('saveReviewAnswer', { reviewId: review.id, criterionId, ...change }),
+  submit: (review) => call('submitReview', { reviewId: review.id }),
+  setComment: (review, comment) => call('setReviewComment', { reviewId: review.id, comment }),
+};
+
 interface SessionState {
   review: ReviewDetail | null;
+  port: ReviewPort;
   /** What the form shows: acknowledged answers plus changes still on their way to disk. */
   answers: Record<string, ReviewAnswerRecord>;
   /** What the backend acknowledged (on disk). */
@@ -23,7 +43,8 @@ interface SessionState {
   /** Editing a submitted review: changes stay local until amendReview with a reason. */
   amending: boolean;
   busy: boolean;
-  load(review: ReviewDetail): void;
+  /** Opens a review; the port says where its changes go (default: this data file's reviews). */
+  load(review: ReviewDetail, port?: ReviewPort): void;
   clear(): void;
   setCurrent(index: number): void;
   move(by: 1 | -1): void;
@@ -50,6 +71,7 @@ let sequence = 0;
 /** The review open in the workspace and its save state. */
 export const useReviewSession = create<SessionState>()((set, get) => ({
   review: null,
+  port: reviewPort,
   answers: {},
   saved: {},
   saveState: {},
@@ -57,13 +79,14 @@ export const useReviewSession = create<SessionState>()((set, get) => ({
   current: 0,
   amending: false,
   busy: false,
-  load: (review) => {
+  load: (review, port) => {
     latest.clear();
     const answers = byCriterion(review.answers);
     const flat = flattenCriteria(review.definition);
     const keep = get().review?.id === review.id;
     set({
       review,
+      port: port ?? (keep ? get().port : reviewPort),
       answers,
       saved: answers,
       saveState: {},
@@ -98,7 +121,7 @@ export const useReviewSession = create<SessionState>()((set, get) => ({
       saveState: { ...s.saveState, [criterionId]: 'saving' },
       notice: null,
     }));
-    chain = chain.then(() => saveOne(review.id, criterionId, change, seq));
+    chain = chain.then(() => saveOne(review, criterionId, change, seq));
   },
   submit: async () => {
     const review = get().review;
@@ -106,7 +129,7 @@ export const useReviewSession = create<SessionState>()((set, get) => ({
     set({ busy: true, notice: null });
     await chain;
     try {
-      get().load(await call('submitReview', { reviewId: review.id }));
+      get().load(await get().port.submit(review));
       return true;
     } catch (error) {
       set({ busy: false, notice: message(error) });
@@ -134,11 +157,17 @@ async function amendWith(reason: string): Promise<string | null> {
   }
 }
 
-async function saveOne(reviewId: string, criterionId: string, change: Change, seq: number): Promise<void> {
+async function saveOne(
+  review: ReviewDetail,
+  criterionId: string,
+  change: Change,
+  seq: number,
+): Promise<void> {
+  const reviewId = review.id;
   const isLatest = () =>
     latest.get(criterionId) === seq && useReviewSession.getState().review?.id === reviewId;
   try {
-    const result = await call('saveReviewAnswer', { reviewId, criterionId, ...change });
+    const result = await useReviewSession.getState().port.saveAnswer(review, criterionId, change);
     if (useReviewSession.getState().review?.id !== reviewId) return;
     useReviewSession.setState((s) => ({
       saved: { ...s.saved, [criterionId]: result.answer },
