@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, MenuItemConstructorOptions, WebContents } from 'electron';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/ipc/menu';
 import { BackendHost, type StartBackend } from './backend-host';
 import { registerIpc, type IpcEventLike, type IpcMainLike } from './ipc';
 import { buildMenuTemplate, type MenuActions } from './menu';
@@ -140,6 +141,12 @@ export function startApp(options: StartAppOptions): { host: BackendHost } | null
         }
         await switchTo(file, false);
       });
+    },
+    openCalibrationPacket: () => {
+      const current = liveWindow();
+      if (!current) return;
+      focusWindow(current);
+      current.webContents.send(MENU_COMMAND_CHANNEL, 'openCalibrationPacket' satisfies MenuCommand);
     },
     showDataFile: () => {
       if (host.dataFile) shell.showItemInFolder(host.dataFile);

@@ -37,6 +37,8 @@ export interface MenuItemTemplate {
 export interface MenuActions {
   openDataFile(): void;
   newDataFile(): void;
+  /** Asks the page to run its Open calibration packet flow (dialog, then the backend reads the file). */
+  openCalibrationPacket(): void;
   showDataFile(): void;
   about(): void;
 }
@@ -61,6 +63,12 @@ export function buildMenuTemplate(options: {
         click: actions.openDataFile,
       },
       { id: 'new-data-file', label: 'New Empty Data File…', click: actions.newDataFile },
+      separator,
+      {
+        id: 'open-calibration-packet',
+        label: 'Open Calibration Packet…',
+        click: actions.openCalibrationPacket,
+      },
       separator,
       {
         id: 'show-data-file',

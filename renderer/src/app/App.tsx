@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { onMenuCommands } from '../lib/menu';
+import { openPacketFromMenu } from '../features/calibration/files';
 import { GoalsPage } from '../features/goals/GoalsPage';
 import { InteractionsPage } from '../features/interactions/InteractionsPage';
 import { AgentScorecardPage } from '../features/kpis/AgentScorecardPage';
@@ -43,6 +45,8 @@ export function App() {
   useEffect(() => {
     void refreshAppInfo();
   }, [page, refreshAppInfo]);
+  // File ▸ Open calibration packet… in Electron: the same flow as the Calibration tab's button.
+  useEffect(() => onMenuCommands({ openCalibrationPacket: () => void openPacketFromMenu() }), []);
   useEffect(() => {
     const onFocus = () => void refreshAppInfo();
     window.addEventListener('focus', onFocus);

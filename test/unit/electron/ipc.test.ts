@@ -151,6 +151,12 @@ describe('file-reading methods', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const refusedImport = await invoke('startImport', { path: '/home/lead/.ssh/id_rsa' });
     expect(refusedImport).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // Calibration packets and answers files are read from chosen paths only, like imports.
+    for (const method of ['openCalibrationPacket', 'importCalibrationAnswers'] as const)
+      expect(await invoke(method, { path: '/home/lead/.ssh/id_rsa' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringContaining('chosen in the open dialog') },
+      });
     expect(backend.call).not.toHaveBeenCalled();
 
     const allowed = await invoke('previewImport', { path: '/home/lead/export.csv' });

@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuItemTemplate } from '../../../electron/main/menu';
 
-const actions = { openDataFile: vi.fn(), newDataFile: vi.fn(), showDataFile: vi.fn(), about: vi.fn() };
+const actions = {
+  openDataFile: vi.fn(),
+  newDataFile: vi.fn(),
+  openCalibrationPacket: vi.fn(),
+  showDataFile: vi.fn(),
+  about: vi.fn(),
+};
 const build = (isPackaged: boolean, platform: NodeJS.Platform = 'linux') =>
   buildMenuTemplate({ actions, isPackaged, platform, appName: 'Agent Scorecard' });
 
@@ -22,6 +28,9 @@ describe('buildMenuTemplate', () => {
     byId('open-data-file')?.click?.();
     byId('new-data-file')?.click?.();
     byId('show-data-file')?.click?.();
+    byId('open-calibration-packet')?.click?.();
+    expect(actions.openCalibrationPacket).toHaveBeenCalledOnce();
+    expect(byId('open-calibration-packet')?.label).toBe('Open Calibration Packet…');
     expect(actions.openDataFile).toHaveBeenCalledOnce();
     expect(actions.newDataFile).toHaveBeenCalledOnce();
     expect(actions.showDataFile).toHaveBeenCalledOnce();

@@ -38,3 +38,28 @@ describe('buildApi', () => {
     expect(Object.isFrozen(api)).toBe(true);
   });
 });
+
+describe('buildMenuBridge', () => {
+  it('forwards known menu commands on its one channel, and only those', async () => {
+    const { buildMenuBridge } = await import('../../../electron/preload/menu');
+    const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+    const ipc = {
+      on: vi.fn((channel: string, l: (event: unknown, ...args: unknown[]) => void) =>
+        listeners.set(channel, l),
+      ),
+      removeListener: vi.fn((channel: string) => listeners.delete(channel)),
+    };
+    const bridge = buildMenuBridge(ipc);
+    expect(Object.isFrozen(bridge)).toBe(true);
+    const seen: string[] = [];
+    const off = bridge.onCommand((command) => seen.push(command));
+    expect([...listeners.keys()]).toEqual(['menu:command']);
+    const send = listeners.get('menu:command');
+    send?.({ sender: 'ipc event' }, 'openCalibrationPacket');
+    send?.({}, 'rm -rf');
+    send?.({}, { command: 'openCalibrationPacket' });
+    expect(seen).toEqual(['openCalibrationPacket']);
+    off();
+    expect(ipc.removeListener).toHaveBeenCalledOnce();
+  });
+});

@@ -1,9 +1,11 @@
 import { ANSWERS_EXTENSION, PACKET_EXTENSION } from '../../../../shared/calibration/files';
 import type { CalibrationAnswersImported } from '../../../../shared/ipc/contracts/calibration';
 import type { CalibrationPacketOpened } from '../../../../shared/ipc/contracts/calibrationPacket';
+import { useNavigation } from '../../app/navigation';
 import { notify } from '../../app/store';
 import { call } from '../../lib/api';
 import { downloadJson } from '../reviews/forms/download';
+import { useReviewsNav } from '../reviews/store';
 import { showCalibration, useCalibrationNav } from './store';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -79,4 +81,11 @@ export async function exportAnswers(sessionId: string): Promise<void> {
   } catch (error) {
     notify(`The answers were not exported: ${message(error)}`, 'error');
   }
+}
+
+/** File ▸ Open calibration packet…: shows the Calibration tab, then the open dialog. */
+export function openPacketFromMenu(): Promise<CalibrationPacketOpened | null> {
+  useNavigation.getState().navigate('reviews');
+  useReviewsNav.getState().showTab('calibration');
+  return openPacketFile();
 }

@@ -3,7 +3,7 @@ import type { ReviewDetail, SavedReviewAnswer } from '../../../../../shared/ipc/
 import type { Result } from '../../../../../shared/ipc/result';
 import { explainReviewScore } from '../../../../../shared/reviews/explain';
 import { DEFAULT_REVIEW_FORM } from '../../../../../shared/reviews/form';
-import { useReviewSession } from './session';
+import { reviewPort, useReviewSession, type ReviewPort } from './session';
 
 type Pending = {
   input: { criterionId: string; rating?: number | null };
@@ -119,5 +119,31 @@ describe('review session saves', () => {
     expect(pending).toHaveLength(0);
     useReviewSession.getState().cancelAmend();
     expect(useReviewSession.getState().answers[criterion]).toBeUndefined();
+  });
+});
+
+describe('review session ports', () => {
+  it('sends changes and the submit of a review loaded with a port through that port, and keeps it on reload', async () => {
+    const calls: string[] = [];
+    const port: ReviewPort = {
+      saveAnswer: async (review, criterionId, change) => {
+        calls.push(`save ${review.id} ${criterionId} ${change.rating}`);
+        return (saved(criterionId, change.rating ?? 0) as { value: SavedReviewAnswer }).value;
+      },
+      submit: async (review) => {
+        calls.push(`submit ${review.id}`);
+        return { ...review, status: 'submitted' };
+      },
+      setComment: async (review) => review,
+    };
+    useReviewSession.getState().load({ ...draft(), id: 'packet:s:7' }, port);
+    useReviewSession.getState().change(criterion, { rating: 2 });
+    expect(await useReviewSession.getState().submit()).toBe(true);
+    expect(calls).toEqual([`save packet:s:7 ${criterion} 2`, 'submit packet:s:7']);
+    expect(pending).toEqual([]);
+    expect(useReviewSession.getState().port).toBe(port);
+    // Another review without a port goes back to this data file's review calls.
+    useReviewSession.getState().load(draft());
+    expect(useReviewSession.getState().port).toBe(reviewPort);
   });
 });
