@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ReviewCriterion } from '../../shared/reviews/form';
+import { openDataFile } from '../../electron/backend/open';
+import { buildCalibrationScene, EVALUATORS as PACKET_EVALUATORS } from '../support/calibration';
 import { expectAccessible } from './support/axe';
 import { startApp, type App } from './support/harness';
 
@@ -198,5 +203,81 @@ describe('Calibration in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await page.getByRole('heading', { name: 'Lenient or harsh' }).waitFor();
     expect(await page.locator('[data-evaluator="Ben Evaluator"]').textContent()).toMatch(/harsh/);
+  });
+
+  it('opens a packet from another machine, scores it blind and sends the answers back', async () => {
+    const { page } = app;
+    // The lead's own data file, elsewhere: a session being scored, exported as a packet.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calibration-e2e-'));
+    const lead = await openDataFile({
+      dataFile: path.join(dir, 'lead.db'),
+      seedDemo: false,
+      appVersion: 'e2e',
+      backups: false,
+    });
+    const leadCall = async <T>(method: string, input: unknown): Promise<T> => {
+      const result = await lead.backend.call(method as never, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as T;
+    };
+    try {
+      const scene = buildCalibrationScene(lead.backend, 2);
+      await leadCall('setProfile', { name: 'Remote Lead' });
+      const created = await leadCall<{ id: string }>('createCalibrationSession', {
+        name: 'Remote packet',
+        interactionIds: scene.interactionIds,
+        evaluators: PACKET_EVALUATORS,
+      });
+      await leadCall('setCalibrationSessionState', { sessionId: created.id, state: 'scoring' });
+      const packet = await leadCall<{ fileName: string; json: string }>('exportCalibrationPacket', {
+        sessionId: created.id,
+      });
+      const packetFile = path.join(dir, packet.fileName);
+      fs.writeFileSync(packetFile, packet.json);
+
+      await app.value('setProfile', { name: 'Sabine' });
+      await page.reload();
+      await openTab(page);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Open calibration packet…' }).click();
+      await (await chooser).setFiles(packetFile);
+      await page.getByRole('heading', { name: 'Interactions to score' }).waitFor();
+      await app.settle();
+      expect(await page.getByTestId('scoring-as').textContent()).toBe('Sabine');
+      await app.screenshot('calibration-packet');
+      await expectAccessible(page, 'a calibration packet');
+
+      const form = await app.value('getCalibrationPacket', { sessionId: created.id });
+      const criteria = form.definition.sections.flatMap((x) => x.criteria);
+      await page.getByRole('button', { name: `Score interaction ${scene.interactionIds[0]}` }).click();
+      await expect
+        .poll(() => page.getByTestId('review-status').textContent(), { timeout: 20_000 })
+        .toBe('Draft');
+      await app.settle();
+      for (const [index, c] of criteria.entries()) {
+        await page.keyboard.press(keyFor(c, 0, 0));
+        if (index < criteria.length - 1) await page.keyboard.press('j');
+      }
+      await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => page.getByTestId('review-status').textContent()).toMatch(/^Submitted/);
+      // Submitted packet reviews are final: no Amend.
+      expect(await page.getByRole('button', { name: 'Amend…' }).count()).toBe(0);
+      // Nothing of the packet became a review or an interaction of this copy.
+      expect((await app.value('listReviews', { evaluator: 'Sabine' })).total).toBe(0);
+
+      await page.getByRole('button', { name: /Remote packet/ }).click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export answers… (1 of 2)' }).click();
+      const answersFile = path.join(dir, 'answers.scanswers');
+      await (await download).saveAs(answersFile);
+      const imported = await leadCall<{ added: number; evaluator: string }>('importCalibrationAnswers', {
+        path: answersFile,
+      });
+      expect(imported).toMatchObject({ added: 1, evaluator: 'Sabine' });
+    } finally {
+      lead.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
