@@ -6,8 +6,17 @@ import {
   resampleUnits,
 } from './bootstrap';
 import { NO_PAIRS, NO_VARIATION, makeEstimate } from './estimate';
-import { alphaOf, exactOf, gwetOf, planAlpha, planExact, planGwet } from './kernels';
-import { allOnce, countTable, pairable } from './matrix';
+import {
+  type AlphaPlan,
+  type GwetPlan,
+  alphaOf,
+  exactOf,
+  gwetOf,
+  planAlpha,
+  planExact,
+  planGwet,
+} from './kernels';
+import { type CountTable, allOnce, countTable, pairable } from './matrix';
 import type {
   BootstrapOptions,
   CriterionAgreement,
@@ -57,6 +66,77 @@ export function scaleStatistics(scale: CriterionScale): {
     : { metric: 'ordinal', weights: 'ordinal', kind: 'AC2' };
 }
 
+/** What does not change between resamples of one criterion. */
+export interface CriterionPlan {
+  metric: Metric;
+  kind: 'AC1' | 'AC2';
+  table: CountTable;
+  shares: Float64Array;
+  alpha: AlphaPlan;
+  gwet: GwetPlan;
+}
+
+export interface CriterionSamples {
+  exact: Float64Array;
+  alpha: Float64Array;
+  ac: Float64Array;
+}
+
+export function planCriterion(m: RatingMatrix, scale: CriterionScale): CriterionPlan {
+  const { metric, weights, kind } = scaleStatistics(scale);
+  const table = countTable(m, scaleCategories(scale));
+  return {
+    metric,
+    kind,
+    table,
+    shares: planExact(table),
+    alpha: planAlpha(table, metric),
+    gwet: planGwet(table, weights),
+  };
+}
+
+export function newSamples(resamples: number): CriterionSamples {
+  return {
+    exact: new Float64Array(resamples),
+    alpha: new Float64Array(resamples),
+    ac: new Float64Array(resamples),
+  };
+}
+
+/** The three statistics of resample r (unit weights w), stored in `samples`. */
+export function sampleCriterion(
+  plan: CriterionPlan,
+  w: Float64Array,
+  r: number,
+  samples: CriterionSamples,
+): void {
+  samples.exact[r] = exactOf(plan.shares, w);
+  samples.alpha[r] = alphaOf(plan.alpha, w);
+  samples.ac[r] = gwetOf(plan.gwet, w);
+}
+
+/** Observed values, and intervals from the resamples (none with fewer than two rated units). */
+export function criterionResult(plan: CriterionPlan, samples: CriterionSamples): CriterionAgreement {
+  const units = plan.table.raters.length;
+  const once = allOnce(units);
+  const interval = (xs: Float64Array) => (units >= 2 ? percentileInterval(xs) : null);
+  const counts = pairable(plan.table);
+  const base = { pairableUnits: counts.units, pairableValues: counts.values, undefinedReason: NO_PAIRS };
+  const exact = makeEstimate({
+    ...base,
+    value: exactOf(plan.shares, once),
+    interval: interval(samples.exact),
+  });
+  const alpha = makeEstimate({
+    ...base,
+    value: alphaOf(plan.alpha, once),
+    interval: interval(samples.alpha),
+    undefinedReason: counts.units === 0 ? NO_PAIRS : NO_VARIATION,
+  });
+  const ac = makeEstimate({ ...base, value: gwetOf(plan.gwet, once), interval: interval(samples.ac) });
+  return { exact, alpha: { ...alpha, metric: plan.metric }, ac: { ...ac, kind: plan.kind } };
+}
+
 /**
  * Agreement on one criterion: % exact agreement, Krippendorff's alpha and Gwet's AC1/AC2, each
  * with a 95% percentile bootstrap interval over interactions (the same resamples for all three,
@@ -70,44 +150,12 @@ export function criterionAgreement(
 ): CriterionAgreement {
   const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
   checkOptions(resamples, 0.95);
-  const { metric, weights, kind } = scaleStatistics(scale);
-  const table = countTable(m, scaleCategories(scale));
-  const units = table.raters.length;
-  const shares = planExact(table);
-  const alphaPlan = planAlpha(table, metric);
-  const gwetPlan = planGwet(table, weights);
-  const once = allOnce(units);
-  const values = {
-    exact: exactOf(shares, once),
-    alpha: alphaOf(alphaPlan, once),
-    ac: gwetOf(gwetPlan, once),
-  };
-
-  const samples = {
-    exact: new Float64Array(resamples),
-    alpha: new Float64Array(resamples),
-    ac: new Float64Array(resamples),
-  };
+  const plan = planCriterion(m, scale);
+  const units = plan.table.raters.length;
+  const samples = newSamples(resamples);
   if (units >= 2)
-    resampleUnits(units, resamples, opts.seed ?? DEFAULT_SEED, (w, r) => {
-      samples.exact[r] = exactOf(shares, w);
-      samples.alpha[r] = alphaOf(alphaPlan, w);
-      samples.ac[r] = gwetOf(gwetPlan, w);
-    });
-  const interval = (xs: Float64Array) => (units >= 2 ? percentileInterval(xs) : null);
-  const counts = pairable(table);
-  const base = { pairableUnits: counts.units, pairableValues: counts.values, undefinedReason: NO_PAIRS };
-  return {
-    exact: makeEstimate({ ...base, value: values.exact, interval: interval(samples.exact) }),
-    alpha: {
-      ...makeEstimate({
-        ...base,
-        value: values.alpha,
-        interval: interval(samples.alpha),
-        undefinedReason: counts.units === 0 ? NO_PAIRS : NO_VARIATION,
-      }),
-      metric,
-    },
-    ac: { ...makeEstimate({ ...base, value: values.ac, interval: interval(samples.ac) }), kind },
-  };
+    resampleUnits(units, resamples, opts.seed ?? DEFAULT_SEED, (w, r) =>
+      sampleCriterion(plan, w, r, samples),
+    );
+  return criterionResult(plan, samples);
 }

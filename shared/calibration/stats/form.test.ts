@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ratingMatrix } from './fixtures/arbitraries';
 import { shroutFleiss1979 } from './fixtures/shroutFleiss';
-import { criterionAgreement, formAgreement, icc21 } from './index';
+import { criterionAgreement, formAgreement, icc21, sessionAgreement } from './index';
 import type { Rating } from './types';
 
 const yesNo = { kind: 'yes_no_na' } as const;
@@ -97,5 +99,58 @@ describe('formAgreement', () => {
         a,
       ),
     ).toThrow(/one column per interaction/);
+  });
+});
+
+describe('sessionAgreement', () => {
+  const criteria = [
+    { matrix: a, scale: yesNo },
+    { matrix: b, scale: fivePoint },
+    { matrix: constant, scale: yesNo },
+  ];
+  const totals = shroutFleiss1979.data.map((row) => [...row]);
+
+  it('gives exactly what criterionAgreement and formAgreement give', () => {
+    const opts = { resamples: 300, seed: 9 };
+    expect(sessionAgreement(criteria, totals, opts)).toEqual({
+      criteria: criteria.map((c) => criterionAgreement(c.matrix, c.scale, opts)),
+      form: formAgreement(criteria, totals, opts),
+    });
+  });
+
+  it('also when criteria have ratings on different interactions', () => {
+    const gap = b.map((row) => [...row.slice(0, 5), null]);
+    const mixed = [
+      { matrix: a, scale: yesNo },
+      { matrix: gap, scale: fivePoint },
+    ];
+    const opts = { resamples: 100, seed: 2 };
+    expect(sessionAgreement(mixed, totals, opts)).toEqual({
+      criteria: mixed.map((c) => criterionAgreement(c.matrix, c.scale, opts)),
+      form: formAgreement(mixed, totals, opts),
+    });
+  });
+});
+
+describe('sessionAgreement on random sessions', () => {
+  it('always equals the separate calls', () => {
+    fc.assert(
+      fc.property(
+        fc.array(ratingMatrix({ raters: { min: 3, max: 3 }, units: { min: 4, max: 4 }, missing: 0.15 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (matrices) => {
+          const criteria = matrices.map((matrix) => ({ matrix, scale: fivePoint }));
+          const opts = { resamples: 40, seed: 3 };
+          const totals = matrices[0] ?? [];
+          expect(sessionAgreement(criteria, totals, opts)).toEqual({
+            criteria: criteria.map((c) => criterionAgreement(c.matrix, c.scale, opts)),
+            form: formAgreement(criteria, totals, opts),
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -17,8 +17,10 @@ import {
   planAlpha,
   planExact,
 } from './kernels';
-import { allOnce, checkMatrix, countTable, pairable } from './matrix';
+import { type CountTable, allOnce, checkMatrix, countTable, pairable } from './matrix';
 import type { BootstrapOptions, CriterionScale, FormAgreement, RatingMatrix } from './types';
+
+export type FormCriteria = ReadonlyArray<{ matrix: RatingMatrix; scale: CriterionScale }>;
 
 interface PreparedCriterion {
   shares: Float64Array;
@@ -30,7 +32,14 @@ interface PreparedCriterion {
   w: Float64Array;
 }
 
-function prepare(criteria: ReadonlyArray<{ matrix: RatingMatrix; scale: CriterionScale }>) {
+export interface PreparedForm {
+  tables: CountTable[];
+  /** Columns (interactions) rated in at least one criterion: the units the form resamples. */
+  rated: number[];
+  criteria: PreparedCriterion[];
+}
+
+export function prepareForm(criteria: FormCriteria): PreparedForm {
   const widths = criteria.map((c) => checkMatrix(c.matrix));
   if (widths.some((width) => width !== widths[0]))
     throw new Error(
@@ -49,36 +58,54 @@ function prepare(criteria: ReadonlyArray<{ matrix: RatingMatrix; scale: Criterio
       w: new Float64Array(table.columns.length),
     };
   });
-  return { tables, rated, prepared };
+  return { tables, rated, criteria: prepared };
 }
 
-/** Pooled exact agreement and alpha for interaction weights w; writes NaN when undefined. */
-function pooled(
-  prepared: PreparedCriterion[],
-  w: Float64Array,
-  out: { exact: number; alpha: number; used: number },
-) {
-  let agreeing = 0;
-  let units = 0;
-  let alphaSum = 0;
-  let alphaValues = 0;
-  out.used = 0;
-  for (const c of prepared) {
-    for (let u = 0; u < c.position.length; u += 1) c.w[u] = w[c.position[u] ?? 0] ?? 0;
-    const weight = pairableWeight(c.shares, c.w);
-    if (weight > 0) {
-      agreeing += exactOf(c.shares, c.w) * weight;
-      units += weight;
-    }
-    const alpha = alphaOf(c.alpha, c.w);
-    if (Number.isNaN(alpha)) continue;
-    const n = pairableValuesOf(c.alpha, c.raters, c.w);
-    alphaSum += n * alpha;
-    alphaValues += n;
-    out.used += 1;
+/** Running sums of the pooled statistics over the criteria of one resample. */
+export class Pool {
+  private agreeing = 0;
+  private units = 0;
+  private alphaSum = 0;
+  private alphaValues = 0;
+  used = 0;
+
+  reset(): void {
+    this.agreeing = this.units = this.alphaSum = this.alphaValues = this.used = 0;
   }
-  out.exact = units === 0 ? NaN : agreeing / units;
-  out.alpha = alphaValues === 0 ? NaN : alphaSum / alphaValues;
+
+  /** One criterion: its exact agreement over `units` pairable units, its alpha over `values`. */
+  add(exact: number, units: number, alpha: number, values: number): void {
+    if (units > 0) {
+      this.agreeing += exact * units;
+      this.units += units;
+    }
+    if (Number.isNaN(alpha)) return;
+    this.alphaSum += values * alpha;
+    this.alphaValues += values;
+    this.used += 1;
+  }
+
+  get exact(): number {
+    return this.units === 0 ? NaN : this.agreeing / this.units;
+  }
+
+  get alpha(): number {
+    return this.alphaValues === 0 ? NaN : this.alphaSum / this.alphaValues;
+  }
+}
+
+/** Adds every criterion, for interaction weights w, to `pool`. */
+function poolForm(form: PreparedForm, w: Float64Array, pool: Pool): void {
+  pool.reset();
+  for (const c of form.criteria) {
+    for (let u = 0; u < c.position.length; u += 1) c.w[u] = w[c.position[u] ?? 0] ?? 0;
+    pool.add(
+      exactOf(c.shares, c.w),
+      pairableWeight(c.shares, c.w),
+      alphaOf(c.alpha, c.w),
+      pairableValuesOf(c.alpha, c.raters, c.w),
+    );
+  }
 }
 
 function iccEstimate(totalScores: RatingMatrix, resamples: number, seed: number): FormAgreement['icc'] {
@@ -103,6 +130,40 @@ function iccEstimate(totalScores: RatingMatrix, resamples: number, seed: number)
   return { ...estimate, raters: plan.raters };
 }
 
+/** The form's estimates from its pooled resample values (NaN = undefined). */
+export function formResult(
+  form: PreparedForm,
+  samples: { exact: Float64Array; alpha: Float64Array },
+  icc: { totalScores: RatingMatrix; resamples: number; seed: number },
+): FormAgreement {
+  const observed = new Pool();
+  poolForm(form, allOnce(form.rated.length), observed);
+  const interval = (xs: Float64Array) => (form.rated.length >= 2 ? percentileInterval(xs) : null);
+  const pairableColumns = new Set<number>();
+  let pairableValues = 0;
+  for (const table of form.tables) {
+    table.raters.forEach((m, u) => {
+      if (m >= 2) pairableColumns.add(table.columns[u] ?? 0);
+    });
+    pairableValues += pairable(table).values;
+  }
+  const base = { pairableUnits: pairableColumns.size, pairableValues, undefinedReason: NO_PAIRS };
+  const alpha = makeEstimate({
+    ...base,
+    value: observed.alpha,
+    interval: interval(samples.alpha),
+    undefinedReason:
+      pairableColumns.size === 0
+        ? NO_PAIRS
+        : 'On every criterion all evaluators gave the same rating, so alpha is undefined for each of them.',
+  });
+  return {
+    exact: makeEstimate({ ...base, value: observed.exact, interval: interval(samples.exact) }),
+    alpha: { ...alpha, criteriaUsed: observed.used, criteriaUndefined: form.criteria.length - observed.used },
+    icc: iccEstimate(icc.totalScores, icc.resamples, icc.seed),
+  };
+}
+
 /**
  * Agreement over the whole form.
  * - exact: pooled over every (criterion, interaction) with ≥ 2 ratings, each counting once: the
@@ -116,50 +177,24 @@ function iccEstimate(totalScores: RatingMatrix, resamples: number, seed: number)
  * Intervals: 95% percentile bootstrap resampling interactions (all criteria of a drawn
  * interaction go together); ICC resamples the interactions scored by every evaluator. Every
  * criterion matrix must have one column per interaction, in the same order.
+ * For the criteria and the form together, sessionAgreement gives the same figures with less work.
  */
 export function formAgreement(
-  criteria: ReadonlyArray<{ matrix: RatingMatrix; scale: CriterionScale }>,
+  criteria: FormCriteria,
   totalScores: RatingMatrix,
   opts: BootstrapOptions = {},
 ): FormAgreement {
   const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
   const seed = opts.seed ?? DEFAULT_SEED;
   checkOptions(resamples, 0.95);
-  const { tables, rated, prepared } = prepare(criteria);
-  const observed = { exact: NaN, alpha: NaN, used: 0 };
-  pooled(prepared, allOnce(rated.length), observed);
-
-  const exactSamples = new Float64Array(resamples);
-  const alphaSamples = new Float64Array(resamples);
-  const scratch = { exact: NaN, alpha: NaN, used: 0 };
-  if (rated.length >= 2)
-    resampleUnits(rated.length, resamples, seed, (w, r) => {
-      pooled(prepared, w, scratch);
-      exactSamples[r] = scratch.exact;
-      alphaSamples[r] = scratch.alpha;
+  const form = prepareForm(criteria);
+  const samples = { exact: new Float64Array(resamples), alpha: new Float64Array(resamples) };
+  const pool = new Pool();
+  if (form.rated.length >= 2)
+    resampleUnits(form.rated.length, resamples, seed, (w, r) => {
+      poolForm(form, w, pool);
+      samples.exact[r] = pool.exact;
+      samples.alpha[r] = pool.alpha;
     });
-  const interval = (xs: Float64Array) => (rated.length >= 2 ? percentileInterval(xs) : null);
-  const pairableColumns = new Set<number>();
-  let pairableValues = 0;
-  tables.forEach((table) => {
-    table.raters.forEach((m, u) => {
-      if (m >= 2) pairableColumns.add(table.columns[u] ?? 0);
-    });
-    pairableValues += pairable(table).values;
-  });
-  const base = { pairableUnits: pairableColumns.size, pairableValues, undefinedReason: NO_PAIRS };
-  const alpha = makeEstimate({
-    ...base,
-    value: observed.alpha,
-    interval: interval(alphaSamples),
-    undefinedReason:
-      pairableColumns.size === 0
-        ? NO_PAIRS
-        : 'On every criterion all evaluators gave the same rating, so alpha is undefined for each of them.',
-  });
-  return {
-    exact: makeEstimate({ ...base, value: observed.exact, interval: interval(exactSamples) }),
-    alpha: { ...alpha, criteriaUsed: observed.used, criteriaUndefined: criteria.length - observed.used },
-    icc: iccEstimate(totalScores, resamples, seed),
-  };
+  return formResult(form, samples, { totalScores, resamples, seed });
 }

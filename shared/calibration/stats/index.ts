@@ -6,7 +6,8 @@
  * Additions to the agreed API (no renames): `Interval.definedResamples` and `Interval.resamples`;
  * `FormAgreement.alpha.criteriaUsed/criteriaUndefined`; `FormAgreement.icc.raters`; the named
  * types `CriterionScale`, `GwetWeights`, `FormAgreement`, `BootstrapOptions`, `EvaluatorDeviation`;
- * helpers `scaleCategories`, `scaleRange` and the constants of the insufficient-data rule.
+ * helpers `scaleCategories`, `scaleRange` and the constants of the insufficient-data rule;
+ * `sessionAgreement` (every criterion and the form in one call, the same figures for less work).
  */
 export * from './types';
 export { seededRandom } from './random';
@@ -18,4 +19,5 @@ export { bootstrapInterval } from './bootstrap';
 export { MIN_PAIRABLE_UNITS, MIN_PAIRABLE_VALUES } from './estimate';
 export { criterionAgreement, scaleCategories, scaleRange } from './criterion';
 export { formAgreement } from './form';
+export { sessionAgreement } from './session';
 export { consensus, evaluatorDeviations } from './deviations';

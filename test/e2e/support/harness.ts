@@ -28,6 +28,7 @@ const README_SCREENSHOTS = new Set([
   'kpi-settings',
   'reviews-form-editor',
   'reviews-workspace',
+  'reviews-qa-report',
   'recovery',
 ]);
 
