@@ -56,7 +56,7 @@ describe('Calibration in Chromium', () => {
     await page.getByRole('button', { name: revealed.name }).click();
     await page.getByRole('tab', { name: 'Discussion' }).waitFor();
     await app.settle();
-    await app.screenshot('calibration-demo-reveal');
+    await app.screenshot('calibration-reveal');
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await app.settle();
     await app.screenshot('calibration-demo-agreement');
@@ -68,6 +68,8 @@ describe('Calibration in Chromium', () => {
     await app.settle();
     await app.screenshot('calibration-history');
     await expectAccessible(page, 'the calibration history');
+    await page.getByRole('heading', { name: 'Evaluator drift' }).scrollIntoViewIfNeeded();
+    await app.screenshot('calibration-drift');
     expect(await page.getByTestId('form-trend').textContent()).toMatch(
       /^Converging|^No clear change|^Drifting/,
     );
@@ -161,7 +163,7 @@ describe('Calibration in Chromium', () => {
     if (!top) throw new Error('no criteria');
     expect(top.disagreement).toBeGreaterThan(0);
     expect(await page.locator('.cal-criterion h3').first().textContent()).toBe(top.label);
-    await app.screenshot('calibration-reveal');
+    await app.screenshot('calibration-reveal-new-session');
     await expectAccessible(page, 'the reveal');
 
     // Agree the first interaction of the most disputed criterion, with a note that goes into the anchors.

@@ -1,11 +1,10 @@
 import type { CalibrationStats, EvaluatorDeviationRow, StatsMethod } from '../../../shared/calibration/types';
 import {
   consensus,
-  criterionAgreement,
   evaluatorDeviations,
-  formAgreement,
   MIN_PAIRABLE_VALUES,
   scaleRange,
+  sessionAgreement,
   type CriterionScale as StatsScale,
   type RatingMatrix,
 } from '../../../shared/calibration/stats';
@@ -77,18 +76,20 @@ function deviations(ratings: SessionRatings, matrices: RatingMatrix[]): Evaluato
 function compute(ratings: SessionRatings): CalibrationStats {
   const options = { resamples: STATS_RESAMPLES, seed: STATS_SEED };
   const matrices = ratings.criteria.map((c) => criterionMatrix(ratings, c.id));
+  // One pass for every criterion and the form: the same figures as separate calls, a third less work.
+  const agreement = sessionAgreement(
+    ratings.criteria.map((criterion, c) => ({ matrix: matrices[c] ?? [], scale: statsScale(criterion) })),
+    scoreMatrix(ratings),
+    options,
+  );
   const criteria = ratings.criteria.map((criterion, c) => ({
     criterionId: criterion.id,
     label: criterion.label,
     sectionLabel: criterion.sectionLabel,
     scale: criterion.scale,
-    ...criterionAgreement(matrices[c] ?? [], statsScale(criterion), options),
+    ...(agreement.criteria[c] as (typeof agreement.criteria)[number]),
   }));
-  const form = formAgreement(
-    ratings.criteria.map((criterion, c) => ({ matrix: matrices[c] ?? [], scale: statsScale(criterion) })),
-    scoreMatrix(ratings),
-    options,
-  );
+  const form = agreement.form;
   const reference =
     ratings.session.expert !== null && ratings.evaluators.includes(ratings.session.expert)
       ? 'expert'

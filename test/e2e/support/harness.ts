@@ -29,6 +29,8 @@ const README_SCREENSHOTS = new Set([
   'reviews-form-editor',
   'reviews-workspace',
   'reviews-qa-report',
+  'calibration-reveal',
+  'calibration-history',
   'recovery',
 ]);
 

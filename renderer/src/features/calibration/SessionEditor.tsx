@@ -73,66 +73,77 @@ export function SessionEditor({ session }: { session?: CalibrationSessionDetail 
   };
 
   return (
-    <form className="panel cal-editor" aria-labelledby={`${id}-title`} onSubmit={(e) => void save(e)}>
-      <h2 id={`${id}-title`}>{session ? 'Session details' : 'New calibration session'}</h2>
-      <div className="cal-row">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          maxLength={200}
-          required
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
-      <div className="cal-row">
-        <label htmlFor={`${id}-form`}>Form</label>
-        {session ? (
-          <span id={`${id}-form`}>
-            {session.formName} v{session.formVersion}{' '}
-            <span className="muted">(kept for the whole session)</span>
-          </span>
-        ) : (
-          <select id={`${id}-form`} value={formId} onChange={(e) => setFormId(e.target.value)}>
-            <option value="">The active form (latest version)</option>
-            {forms.data?.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name} v{f.latestVersion.version}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
-      {fixed ? (
-        <p className="muted">The {picked.length} interactions are fixed now that scoring has started.</p>
-      ) : (
-        <InteractionPicker picked={picked} onChange={setPicked} />
-      )}
-      <EvaluatorsField
-        evaluators={evaluators}
-        expert={expert}
-        known={knownNames(sessions.data?.sessions ?? [], sessions.data?.me ?? null)}
-        locked={locked}
-        onChange={(next, nextExpert) => {
-          setEvaluators(next);
-          setExpert(nextExpert);
-        }}
-      />
-      {error && (
-        <p className="error" role="alert">
-          Not saved: {error}
-        </p>
-      )}
-      <div className="cal-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : session ? 'Save changes' : 'Create draft'}
-        </button>
-        {!session && (
-          <button type="button" className="secondary" onClick={() => showCalibration({ kind: 'list' })}>
-            Cancel
+    <>
+      {!session && (
+        <nav aria-label="Breadcrumb" className="cal-crumbs">
+          <button type="button" className="link" onClick={() => showCalibration({ kind: 'list' })}>
+            Calibration sessions
           </button>
+          <span aria-hidden="true"> › </span>
+          <span aria-current="page">New session</span>
+        </nav>
+      )}
+      <form className="panel cal-editor" aria-labelledby={`${id}-title`} onSubmit={(e) => void save(e)}>
+        <h2 id={`${id}-title`}>{session ? 'Session details' : 'New calibration session'}</h2>
+        <div className="cal-row">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input
+            id={`${id}-name`}
+            value={name}
+            maxLength={200}
+            required
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        <div className="cal-row">
+          <label htmlFor={`${id}-form`}>Form</label>
+          {session ? (
+            <span id={`${id}-form`}>
+              {session.formName} v{session.formVersion}{' '}
+              <span className="muted">(kept for the whole session)</span>
+            </span>
+          ) : (
+            <select id={`${id}-form`} value={formId} onChange={(e) => setFormId(e.target.value)}>
+              <option value="">The active form (latest version)</option>
+              {forms.data?.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name} v{f.latestVersion.version}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+        {fixed ? (
+          <p className="muted">The {picked.length} interactions are fixed now that scoring has started.</p>
+        ) : (
+          <InteractionPicker picked={picked} onChange={setPicked} />
         )}
-      </div>
-    </form>
+        <EvaluatorsField
+          evaluators={evaluators}
+          expert={expert}
+          known={knownNames(sessions.data?.sessions ?? [], sessions.data?.me ?? null)}
+          locked={locked}
+          onChange={(next, nextExpert) => {
+            setEvaluators(next);
+            setExpert(nextExpert);
+          }}
+        />
+        {error && (
+          <p className="error" role="alert">
+            Not saved: {error}
+          </p>
+        )}
+        <div className="cal-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Saving…' : session ? 'Save changes' : 'Create draft'}
+          </button>
+          {!session && (
+            <button type="button" className="secondary" onClick={() => showCalibration({ kind: 'list' })}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </form>
+    </>
   );
 }
