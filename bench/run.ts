@@ -3,6 +3,7 @@
  * timed tests, because a shared 2-core CI machine makes wall-clock assertions flaky.
  */
 import { runCalibrationBench } from './calibration';
+import { runCalibrationScreensBench } from './calibrationScreens';
 import { runImportBench } from './import';
 import { runKpiBench } from './kpi';
 import { runReviewsBench } from './reviews';
@@ -17,6 +18,8 @@ async function main() {
   if (!only || only === 'kpi') results.kpi = await runKpiBench();
   if (!only || only === 'reviews') results.reviews = await runReviewsBench();
   if (!only || only === 'calibration') results.calibration = runCalibrationBench();
+  if (!only || only === 'calibration-screens')
+    results.calibrationScreens = await runCalibrationScreensBench();
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }
 
