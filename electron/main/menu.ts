@@ -43,17 +43,9 @@ export interface MenuActions {
   about(): void;
 }
 
-export function buildMenuTemplate(options: {
-  actions: MenuActions;
-  isPackaged: boolean;
-  platform: NodeJS.Platform;
-  appName: string;
-}): MenuItemTemplate[] {
-  const { actions, isPackaged, platform, appName } = options;
-  const isMac = platform === 'darwin';
+function fileMenu(actions: MenuActions, isMac: boolean): MenuItemTemplate {
   const separator: MenuItemTemplate = { type: 'separator' };
-
-  const file: MenuItemTemplate = {
+  return {
     label: '&File',
     submenu: [
       {
@@ -79,6 +71,19 @@ export function buildMenuTemplate(options: {
       ...(isMac ? [] : [separator, { role: 'quit' as const, label: 'Quit' }]),
     ],
   };
+}
+
+export function buildMenuTemplate(options: {
+  actions: MenuActions;
+  isPackaged: boolean;
+  platform: NodeJS.Platform;
+  appName: string;
+}): MenuItemTemplate[] {
+  const { actions, isPackaged, platform, appName } = options;
+  const isMac = platform === 'darwin';
+  const separator: MenuItemTemplate = { type: 'separator' };
+
+  const file = fileMenu(actions, isMac);
 
   const edit: MenuItemTemplate = {
     label: '&Edit',

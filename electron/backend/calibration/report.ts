@@ -39,10 +39,9 @@ function estimateRow(
 const answerText = (r: RevealRating): CsvCell => (!r.answered ? '' : r.notApplicable ? 'N/A' : r.rating);
 const pct = (v: number | null) => (v === null ? null : round(v * 100, 1));
 
-/** Header block, agreement per criterion and for the form, evaluator deviations, then every rating. */
-export function reportCsv({ reveal, stats }: CalibrationReport): string {
+function headerRows({ reveal, stats }: CalibrationReport): CsvCell[][] {
   const { session } = reveal;
-  const rows: CsvCell[][] = [
+  return [
     ['calibration_session', session.name],
     ['session_id', session.id],
     ['form', `${session.formName} v${session.formVersion}`],
@@ -56,7 +55,11 @@ export function reportCsv({ reveal, stats }: CalibrationReport): string {
       'bootstrap',
       `${stats.method.resamples} resamples, seed ${stats.method.seed}, ${stats.method.level * 100}% percentile intervals`,
     ],
-    [],
+  ];
+}
+
+function agreementRows(stats: CalibrationStats): CsvCell[][] {
+  const rows: CsvCell[][] = [
     [
       'criterion',
       'section',
@@ -81,8 +84,11 @@ export function reportCsv({ reveal, stats }: CalibrationReport): string {
   rows.push(estimateRow('(whole form)', '', '', '% exact agreement', stats.form.exact));
   rows.push(estimateRow('(whole form)', '', '', 'Krippendorff alpha (pooled)', stats.form.alpha));
   rows.push(estimateRow('(total score)', '', '0-100', 'ICC(2,1) absolute agreement', stats.form.icc));
-  rows.push(
-    [],
+  return rows;
+}
+
+function deviationRows(stats: CalibrationStats): CsvCell[][] {
+  return [
     [
       'evaluator',
       'expert',
@@ -92,9 +98,7 @@ export function reportCsv({ reveal, stats }: CalibrationReport): string {
       'mean_absolute_pct_of_scale',
       'insufficient',
     ],
-  );
-  for (const d of stats.deviations)
-    rows.push([
+    ...stats.deviations.map((d) => [
       d.evaluator,
       d.isExpert ? 'yes' : 'no',
       stats.reference,
@@ -102,15 +106,17 @@ export function reportCsv({ reveal, stats }: CalibrationReport): string {
       pct(d.meanSigned),
       pct(d.meanAbsolute),
       d.insufficient ? 'yes' : 'no',
-    ]);
-  const evaluators = stats.evaluators;
-  rows.push(
-    [],
+    ]),
+  ];
+}
+
+function ratingRows({ reveal, stats }: CalibrationReport): CsvCell[][] {
+  const rows: CsvCell[][] = [
     [
       'interaction_id',
       'agent',
       'criterion',
-      ...evaluators,
+      ...stats.evaluators,
       'spread',
       'agreeing',
       'answers',
@@ -118,7 +124,7 @@ export function reportCsv({ reveal, stats }: CalibrationReport): string {
       'agreed',
       'note',
     ],
-  );
+  ];
   const agentOf = new Map(reveal.interactions.map((i) => [i.interactionId, i.agentName]));
   for (const criterion of reveal.criteria)
     for (const cell of criterion.cells)
@@ -140,7 +146,20 @@ export function reportCsv({ reveal, stats }: CalibrationReport): string {
         cell.agreed ? (cell.agreed.notApplicable ? 'N/A' : cell.agreed.rating) : '',
         cell.agreed?.note ?? null,
       ]);
-  return toCsv(rows);
+  return rows;
+}
+
+/** Header block, agreement per criterion and for the form, evaluator deviations, then every rating. */
+export function reportCsv(report: CalibrationReport): string {
+  return toCsv([
+    ...headerRows(report),
+    [],
+    ...agreementRows(report.stats),
+    [],
+    ...deviationRows(report.stats),
+    [],
+    ...ratingRows(report),
+  ]);
 }
 
 export function calibrationReport(ctx: Pick<BackendContext, 'db'>, sessionId: string): CalibrationReport {

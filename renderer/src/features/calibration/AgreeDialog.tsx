@@ -98,6 +98,64 @@ function AnchorStep(props: {
   );
 }
 
+function AgreeForm(props: {
+  criterion: RevealCriterion;
+  pick: Pick | null;
+  note: string;
+  error: string | null;
+  busy: boolean;
+  onPick(pick: Pick): void;
+  onNote(note: string): void;
+  onSave(event: FormEvent): void;
+  onCancel(): void;
+}) {
+  const { criterion } = props;
+  const id = useId();
+  const picks: Pick[] = [
+    ...ratingValues({ scale: criterion.scale, maxPoints: criterion.maxPoints ?? undefined }),
+    ...(criterion.allowNa ? (['na'] as const) : []),
+  ];
+  return (
+    <form onSubmit={props.onSave}>
+      <fieldset className="cal-picks">
+        <legend>Agreed answer</legend>
+        {picks.map((p) => (
+          <label key={p} className="cal-pick">
+            <input
+              type="radio"
+              name={`${id}-pick`}
+              checked={props.pick === p}
+              onChange={() => props.onPick(p)}
+            />
+            {ratingText(criterion.scale, { rating: p === 'na' ? null : p, notApplicable: p === 'na' })}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={`${id}-note`}>Note: why this answer (can go into the form&apos;s anchors)</label>
+      <textarea
+        id={`${id}-note`}
+        rows={3}
+        value={props.note}
+        maxLength={4000}
+        onChange={(e) => props.onNote(e.target.value)}
+      />
+      {props.error && (
+        <p className="error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <div className="cal-actions">
+        <button type="submit" className="primary" disabled={props.busy}>
+          {props.busy ? 'Saving…' : 'Save agreed answer'}
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** Records the answer the evaluators agreed on, with the lead's note; the note can then feed the anchors. */
 export function AgreeDialog(props: {
   sessionId: string;
@@ -108,16 +166,11 @@ export function AgreeDialog(props: {
   onClose(): void;
 }) {
   const { criterion, cell } = props;
-  const id = useId();
   const [pick, setPick] = useState<Pick | null>(initialPick(cell));
   const [note, setNote] = useState(cell.agreed?.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [anchoring, setAnchoring] = useState(false);
-  const picks: Pick[] = [
-    ...ratingValues({ scale: criterion.scale, maxPoints: criterion.maxPoints ?? undefined }),
-    ...(criterion.allowNa ? (['na'] as const) : []),
-  ];
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -152,38 +205,17 @@ export function AgreeDialog(props: {
       {anchoring && pick !== null ? (
         <AnchorStep {...props} pick={pick} note={note.trim()} onDone={props.onClose} />
       ) : (
-        <form onSubmit={(e) => void save(e)}>
-          <fieldset className="cal-picks">
-            <legend>Agreed answer</legend>
-            {picks.map((p) => (
-              <label key={p} className="cal-pick">
-                <input type="radio" name={`${id}-pick`} checked={pick === p} onChange={() => setPick(p)} />
-                {ratingText(criterion.scale, { rating: p === 'na' ? null : p, notApplicable: p === 'na' })}
-              </label>
-            ))}
-          </fieldset>
-          <label htmlFor={`${id}-note`}>Note: why this answer (can go into the form&apos;s anchors)</label>
-          <textarea
-            id={`${id}-note`}
-            rows={3}
-            value={note}
-            maxLength={4000}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="cal-actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save agreed answer'}
-            </button>
-            <button type="button" className="secondary" onClick={props.onClose}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <AgreeForm
+          criterion={criterion}
+          pick={pick}
+          note={note}
+          error={error}
+          busy={busy}
+          onPick={setPick}
+          onNote={setNote}
+          onSave={(e) => void save(e)}
+          onCancel={props.onClose}
+        />
       )}
     </ModalDialog>
   );

@@ -1,3 +1,4 @@
+import type { Channel } from '../../../../shared/domain/types';
 import { useEffect, useMemo, useState } from 'react';
 import type { CalibrationInteractionRow } from '../../../../shared/ipc/contracts/calibration';
 import type { ReviewDetail } from '../../../../shared/ipc/contracts/reviewLifecycle';
@@ -16,7 +17,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 const stopOf = (i: CalibrationInteractionRow, total: number, index: number): QueueStop => ({
   interactionId: i.interactionId,
-  label: `${i.agentName ?? '—'} · ${channelLabel(i.channel as never)} · ${formatDateTime(i.startedAt)}`,
+  label: `${i.agentName ?? '—'} · ${channelLabel(i.channel as Channel)} · ${formatDateTime(i.startedAt)}`,
   reason: `interaction ${index + 1} of ${total} in this session`,
 });
 

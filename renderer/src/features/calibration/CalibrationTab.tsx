@@ -2,7 +2,7 @@ import { PacketScoring, SessionScoring } from './CalibrationScoring';
 import { HistoryView } from './HistoryView';
 import { PacketPage } from './PacketPage';
 import { ProfilePrompt } from '../reviews/workspace/ProfilePrompt';
-import { SessionEditor } from './SessionEditor';
+import { NewSession } from './SessionEditor';
 import { SessionList } from './SessionList';
 import { SessionPage } from './SessionPage';
 import { useCalibrationNav } from './store';
@@ -19,7 +19,7 @@ export function CalibrationTab() {
     <div className="cal-tab">
       <ProfilePrompt />
       {view.kind === 'list' && <SessionList />}
-      {view.kind === 'new' && <SessionEditor />}
+      {view.kind === 'new' && <NewSession />}
       {view.kind === 'session' && <SessionPage key={view.sessionId} sessionId={view.sessionId} />}
       {view.kind === 'score' && <SessionScoring sessionId={view.sessionId} reviewId={view.reviewId} />}
       {view.kind === 'packet' && <PacketPage key={view.sessionId} sessionId={view.sessionId} />}

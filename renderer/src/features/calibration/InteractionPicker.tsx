@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { Channel } from '../../../../shared/domain/types';
 import { MAX_SESSION_INTERACTIONS } from '../../../../shared/ipc/contracts/calibration';
 import { periodRange } from '../../../../shared/kpi/periods';
 import { call } from '../../lib/api';
@@ -8,6 +9,110 @@ import { channelLabel, formatDateTime } from '../interactions/format';
 export interface PickedInteraction {
   interactionId: number;
   label: string;
+}
+
+export const interactionLabel = (i: { agentName: string | null; channel: string; startedAt: string }) =>
+  `${i.agentName ?? '—'} · ${channelLabel(i.channel as Channel)} · ${formatDateTime(i.startedAt)}`;
+
+/** Any interaction by its number; refused with a sentence when it does not exist or has no agent. */
+function AddById({ disabled, onAdd }: { disabled: boolean; onAdd(item: PickedInteraction): void }) {
+  const id = useId();
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = async () => {
+    setError(null);
+    const n = Number(typed.trim());
+    if (!Number.isInteger(n) || n <= 0) return setError('Type the number of an interaction, e.g. 1042.');
+    try {
+      const d = await call('getInteraction', { id: n });
+      if (!d.agentId) return setError(`Interaction ${n} has no agent, so it cannot be reviewed.`);
+      onAdd({ interactionId: n, label: interactionLabel(d) });
+      setTyped('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <>
+      <div className="cal-row">
+        <label htmlFor={`${id}-typed`}>Add interaction number</label>
+        <input
+          id={`${id}-typed`}
+          inputMode="numeric"
+          value={typed}
+          disabled={disabled}
+          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void add();
+            }
+          }}
+        />
+        <button type="button" className="secondary" disabled={disabled} onClick={() => void add()}>
+          Add
+        </button>
+      </div>
+      {error && (
+        <p className="error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The review queue's stratified sample of the latest month, each with why it was picked. */
+function Suggestions(props: {
+  picked: PickedInteraction[];
+  full: boolean;
+  onAdd(item: PickedInteraction): void;
+}) {
+  const id = useId();
+  const facets = useLoad('cal-facets', () => call('getInteractionFacets', {}));
+  const last = facets.data?.dayRange?.to ?? null;
+  const suggestions = useLoad(last ? `cal-suggest:${last}` : null, () =>
+    call('getReviewQueue', {
+      ...periodRange('month', last ?? ''),
+      strategy: 'stratified',
+      seed: 7,
+      limit: 12,
+    }),
+  );
+  if (!suggestions.data || suggestions.data.items.length === 0) return null;
+  return (
+    <div className="cal-suggestions">
+      <h3 id={`${id}-suggest`}>
+        Suggested from the latest month (mixed channels and topics, not yet reviewed)
+      </h3>
+      <ul aria-labelledby={`${id}-suggest`}>
+        {suggestions.data.items.map((item) => {
+          const label = interactionLabel(item);
+          const chosen = props.picked.some((p) => p.interactionId === item.interactionId);
+          return (
+            <li key={item.interactionId}>
+              <button
+                type="button"
+                className="secondary"
+                disabled={chosen || props.full}
+                aria-label={`${chosen ? 'Added' : 'Add'} interaction ${item.interactionId}: ${label}`}
+                onClick={() => props.onAdd({ interactionId: item.interactionId, label })}
+              >
+                {chosen ? 'Added' : 'Add'}
+              </button>
+              <span>
+                #{item.interactionId} · {label}
+                {item.subject && <span className="muted"> — {item.subject}</span>}
+                <span className="cal-reason">{item.reason}</span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
 }
 
 /**
@@ -22,39 +127,10 @@ export function InteractionPicker({
   picked: PickedInteraction[];
   onChange(next: PickedInteraction[]): void;
 }) {
-  const id = useId();
-  const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const facets = useLoad('cal-facets', () => call('getInteractionFacets', {}));
-  const last = facets.data?.dayRange?.to ?? null;
-  const suggestions = useLoad(last ? `cal-suggest:${last}` : null, () =>
-    call('getReviewQueue', {
-      ...periodRange('month', last ?? ''),
-      strategy: 'stratified',
-      seed: 7,
-      limit: 12,
-    }),
-  );
   const full = picked.length >= MAX_SESSION_INTERACTIONS;
   const add = (item: PickedInteraction) => {
     if (full || picked.some((p) => p.interactionId === item.interactionId)) return;
     onChange([...picked, item]);
-  };
-  const addTyped = async () => {
-    setError(null);
-    const n = Number(typed.trim());
-    if (!Number.isInteger(n) || n <= 0) return setError('Type the number of an interaction, e.g. 1042.');
-    try {
-      const d = await call('getInteraction', { id: n });
-      if (!d.agentId) return setError(`Interaction ${n} has no agent, so it cannot be reviewed.`);
-      add({
-        interactionId: n,
-        label: `${d.agentName ?? ''} · ${channelLabel(d.channel)} · ${formatDateTime(d.startedAt)}`,
-      });
-      setTyped('');
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
   };
   return (
     <fieldset className="cal-fieldset">
@@ -85,63 +161,8 @@ export function InteractionPicker({
           ))}
         </ol>
       )}
-      <div className="cal-row">
-        <label htmlFor={`${id}-typed`}>Add interaction number</label>
-        <input
-          id={`${id}-typed`}
-          inputMode="numeric"
-          value={typed}
-          disabled={full}
-          aria-describedby={error ? `${id}-error` : undefined}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setTyped(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              void addTyped();
-            }
-          }}
-        />
-        <button type="button" className="secondary" disabled={full} onClick={() => void addTyped()}>
-          Add
-        </button>
-      </div>
-      {error && (
-        <p className="error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-      {suggestions.data && suggestions.data.items.length > 0 && (
-        <div className="cal-suggestions">
-          <h3 id={`${id}-suggest`}>
-            Suggested from the latest month (mixed channels and topics, not yet reviewed)
-          </h3>
-          <ul aria-labelledby={`${id}-suggest`}>
-            {suggestions.data.items.map((item) => {
-              const label = `${item.agentName} · ${channelLabel(item.channel as never)} · ${formatDateTime(item.startedAt)}`;
-              const chosen = picked.some((p) => p.interactionId === item.interactionId);
-              return (
-                <li key={item.interactionId}>
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={chosen || full}
-                    aria-label={`${chosen ? 'Added' : 'Add'} interaction ${item.interactionId}: ${label}`}
-                    onClick={() => add({ interactionId: item.interactionId, label })}
-                  >
-                    {chosen ? 'Added' : 'Add'}
-                  </button>
-                  <span>
-                    #{item.interactionId} · {label}
-                    {item.subject && <span className="muted"> — {item.subject}</span>}
-                    <span className="cal-reason">{item.reason}</span>
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      )}
+      <AddById disabled={full} onAdd={add} />
+      <Suggestions picked={picked} full={full} onAdd={add} />
     </fieldset>
   );
 }

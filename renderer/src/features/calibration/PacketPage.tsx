@@ -1,3 +1,4 @@
+import type { Channel } from '../../../../shared/domain/types';
 import { useId, useState } from 'react';
 import type { CalibrationPacketDetail } from '../../../../shared/ipc/contracts/calibrationPacket';
 import { notify } from '../../app/store';
@@ -54,6 +55,52 @@ function ListedName({ packet }: { packet: CalibrationPacketDetail }) {
   );
 }
 
+function PacketInteractions({ packet: p }: { packet: CalibrationPacketDetail }) {
+  const sessionId = p.sessionId;
+  return (
+    <table className="data qa-table" aria-label="Packet interactions">
+      <thead>
+        <tr>
+          <th scope="col">Interaction</th>
+          <th scope="col">Agent</th>
+          <th scope="col">Channel</th>
+          <th scope="col">Your review</th>
+          <th scope="col">
+            <span className="rw-sr-only">Action</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.interactions.map((i) => (
+          <tr key={i.interactionId}>
+            <th scope="row" className="row-head">
+              #{i.interactionId} · {formatDateTime(i.startedAt)}
+              {i.subject && <span className="qa-sub">{i.subject}</span>}
+            </th>
+            <td>{i.agentName ?? '—'}</td>
+            <td>{channelLabel(i.channel as Channel)}</td>
+            <td>
+              {i.status === 'none' ? 'not started' : i.status}
+              {i.score !== null && i.status === 'submitted' ? ` · score ${i.score.toFixed(1)}` : ''}
+            </td>
+            <td>
+              <button
+                type="button"
+                className={i.status === 'submitted' ? 'secondary' : 'primary'}
+                disabled={!p.me.listed}
+                aria-label={`${i.status === 'none' ? 'Score' : i.status === 'draft' ? 'Continue' : 'Open'} interaction ${i.interactionId}`}
+                onClick={() => void scorePacketInteraction(sessionId, i.interactionId)}
+              >
+                {i.status === 'none' ? 'Score' : i.status === 'draft' ? 'Continue' : 'Open'}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A packet from another machine: its interactions, your blind answers, and the file back. */
 export function PacketPage({ sessionId }: { sessionId: string }) {
   const version = useCalibrationNav((s) => s.version);
@@ -103,46 +150,7 @@ export function PacketPage({ sessionId }: { sessionId: string }) {
           <h2 id="cal-packet-title">Interactions to score</h2>
         </div>
         <ListedName packet={p} />
-        <table className="data qa-table" aria-label="Packet interactions">
-          <thead>
-            <tr>
-              <th scope="col">Interaction</th>
-              <th scope="col">Agent</th>
-              <th scope="col">Channel</th>
-              <th scope="col">Your review</th>
-              <th scope="col">
-                <span className="rw-sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.interactions.map((i) => (
-              <tr key={i.interactionId}>
-                <th scope="row" className="row-head">
-                  #{i.interactionId} · {formatDateTime(i.startedAt)}
-                  {i.subject && <span className="qa-sub">{i.subject}</span>}
-                </th>
-                <td>{i.agentName ?? '—'}</td>
-                <td>{channelLabel(i.channel as never)}</td>
-                <td>
-                  {i.status === 'none' ? 'not started' : i.status}
-                  {i.score !== null && i.status === 'submitted' ? ` · score ${i.score.toFixed(1)}` : ''}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className={i.status === 'submitted' ? 'secondary' : 'primary'}
-                    disabled={!p.me.listed}
-                    aria-label={`${i.status === 'none' ? 'Score' : i.status === 'draft' ? 'Continue' : 'Open'} interaction ${i.interactionId}`}
-                    onClick={() => void scorePacketInteraction(sessionId, i.interactionId)}
-                  >
-                    {i.status === 'none' ? 'Score' : i.status === 'draft' ? 'Continue' : 'Open'}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PacketInteractions packet={p} />
       </section>
     </div>
   );

@@ -39,18 +39,83 @@ function RatingCell({
   );
 }
 
-function CriterionBlock({
-  reveal,
-  criterion,
-  editable,
-  onAgree,
-}: {
+function consensusNote(cell: RevealCell): string {
+  if (cell.consensus?.source === 'expert') return 'the expert';
+  if (cell.consensus) return cell.tie ? 'tie, median' : 'most common';
+  return '';
+}
+
+function AgreedCell(props: {
+  criterion: RevealCriterion;
+  cell: RevealCell;
+  editable: boolean;
+  onAgree(criterion: RevealCriterion, cell: RevealCell): void;
+}) {
+  const { criterion, cell } = props;
+  const verb = cell.agreed ? 'Change…' : 'Agree…';
+  return (
+    <td className="cal-agreed">
+      {cell.agreed && (
+        <>
+          <strong>{ratingText(criterion.scale, cell.agreed)}</strong>
+          {cell.agreed.note && <span className="cal-comment">{cell.agreed.note}</span>}
+          {cell.agreed.anchorFormVersion !== null && (
+            <span className="qa-sub">in the anchors of form v{cell.agreed.anchorFormVersion}</span>
+          )}
+        </>
+      )}
+      {props.editable && (
+        <button
+          type="button"
+          className="secondary"
+          aria-label={`${verb} ${criterion.label} on interaction ${cell.interactionId}`}
+          onClick={() => props.onAgree(criterion, cell)}
+        >
+          {verb}
+        </button>
+      )}
+    </td>
+  );
+}
+
+interface BlockProps {
   reveal: CalibrationReveal;
   criterion: RevealCriterion;
   editable: boolean;
   onAgree(criterion: RevealCriterion, cell: RevealCell): void;
-}) {
-  const interaction = new Map(reveal.interactions.map((i) => [i.interactionId, i]));
+}
+
+function CellRow({ cell, ...props }: BlockProps & { cell: RevealCell }) {
+  const { criterion } = props;
+  const i = props.reveal.interactions.find((x) => x.interactionId === cell.interactionId);
+  return (
+    <tr>
+      <th scope="row" className="row-head">
+        {i?.agentName ?? '—'}
+        <span className="qa-sub">
+          #{cell.interactionId} · {formatDateTime(i?.startedAt)}
+        </span>
+      </th>
+      {cell.ratings.map((_, index) => (
+        <RatingCell key={index} criterion={criterion} cell={cell} index={index} />
+      ))}
+      <td className="num">
+        {cell.spread ?? '—'}
+        <span className="qa-sub">
+          {cell.modalCount} of {cell.answers} agree
+        </span>
+      </td>
+      <td>
+        {cell.consensus ? ratingText(criterion.scale, cell.consensus) : cell.tie ? 'tie' : '—'}
+        <span className="qa-sub">{consensusNote(cell)}</span>
+      </td>
+      <AgreedCell criterion={criterion} cell={cell} editable={props.editable} onAgree={props.onAgree} />
+    </tr>
+  );
+}
+
+function CriterionBlock(props: BlockProps) {
+  const { reveal, criterion } = props;
   const split = criterion.cells.filter((c) => c.disagreement > 0).length;
   const titleId = `cal-crit-${criterion.criterionId}`;
   return (
@@ -83,63 +148,9 @@ function CriterionBlock({
             </tr>
           </thead>
           <tbody>
-            {criterion.cells.map((cell) => {
-              const i = interaction.get(cell.interactionId);
-              return (
-                <tr key={cell.interactionId}>
-                  <th scope="row" className="row-head">
-                    {i?.agentName ?? '—'}
-                    <span className="qa-sub">
-                      #{cell.interactionId} · {formatDateTime(i?.startedAt)}
-                    </span>
-                  </th>
-                  {cell.ratings.map((_, index) => (
-                    <RatingCell key={index} criterion={criterion} cell={cell} index={index} />
-                  ))}
-                  <td className="num">
-                    {cell.spread ?? '—'}
-                    <span className="qa-sub">
-                      {cell.modalCount} of {cell.answers} agree
-                    </span>
-                  </td>
-                  <td>
-                    {cell.consensus ? ratingText(criterion.scale, cell.consensus) : cell.tie ? 'tie' : '—'}
-                    <span className="qa-sub">
-                      {cell.consensus?.source === 'expert'
-                        ? 'the expert'
-                        : cell.tie && cell.consensus
-                          ? 'tie, median'
-                          : cell.consensus
-                            ? 'most common'
-                            : ''}
-                    </span>
-                  </td>
-                  <td className="cal-agreed">
-                    {cell.agreed && (
-                      <>
-                        <strong>{ratingText(criterion.scale, cell.agreed)}</strong>
-                        {cell.agreed.note && <span className="cal-comment">{cell.agreed.note}</span>}
-                        {cell.agreed.anchorFormVersion !== null && (
-                          <span className="qa-sub">
-                            in the anchors of form v{cell.agreed.anchorFormVersion}
-                          </span>
-                        )}
-                      </>
-                    )}
-                    {editable && (
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={`${cell.agreed ? 'Change…' : 'Agree…'} ${criterion.label} on interaction ${cell.interactionId}`}
-                        onClick={() => onAgree(criterion, cell)}
-                      >
-                        {cell.agreed ? 'Change…' : 'Agree…'}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {criterion.cells.map((cell) => (
+              <CellRow key={cell.interactionId} cell={cell} {...props} />
+            ))}
           </tbody>
         </table>
       </div>

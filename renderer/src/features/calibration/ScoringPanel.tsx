@@ -1,3 +1,4 @@
+import type { Channel } from '../../../../shared/domain/types';
 import { useId, useState } from 'react';
 import type { CalibrationSessionDetail } from '../../../../shared/ipc/contracts/calibration';
 import { notify } from '../../app/store';
@@ -101,7 +102,7 @@ function MyInteractions({ session }: { session: CalibrationSessionDetail }) {
                 {i.subject && <span className="qa-sub">{i.subject}</span>}
               </th>
               <td>{i.agentName ?? '—'}</td>
-              <td>{channelLabel(i.channel as never)}</td>
+              <td>{channelLabel(i.channel as Channel)}</td>
               <td>{status === 'none' ? 'not started' : status === 'draft' ? 'draft' : 'submitted'}</td>
               <td>
                 <button

@@ -50,6 +50,58 @@ function Figure({
   );
 }
 
+function CriteriaStats({ stats }: { stats: CalibrationStats }) {
+  return (
+    <section className="panel qa-panel" aria-labelledby="cal-criteria-stats">
+      <div className="panel-header">
+        <h2 id="cal-criteria-stats">Per criterion</h2>
+        <span className="muted">95% bootstrap intervals; N/A counts as missing</span>
+      </div>
+      <div className="qa-scroll">
+        <table className="data qa-table cal-stats-table" aria-label="Agreement per criterion">
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col" className="num">
+                Exact agreement
+              </th>
+              <th scope="col" className="num">
+                Krippendorff&apos;s <span className="cal-greek">α</span>
+              </th>
+              <th scope="col" className="num">
+                Gwet&apos;s AC1 / AC2
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.criteria.map((c) => (
+              <tr key={c.criterionId} data-criterion={c.criterionId}>
+                <th scope="row" className="row-head">
+                  {c.label}
+                  <span className="qa-sub">
+                    {c.sectionLabel} · {SCALE_WORDS[c.scale]} · α {c.alpha.metric}, {c.ac.kind}
+                  </span>
+                </th>
+                <EstimateCell e={c.exact} percent label="exact agreement" />
+                <EstimateCell e={c.alpha} label="alpha" />
+                <EstimateCell e={c.ac} label={c.ac.kind} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details className="cal-how">
+        <summary>How these are computed</summary>
+        <ul>
+          {stats.method.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
 /** Agreement for the whole form and per criterion, each with its 95% interval and n. */
 export function StatsView({ stats }: { stats: CalibrationStats }) {
   const { form } = stats;
@@ -82,53 +134,7 @@ export function StatsView({ stats }: { stats: CalibrationStats }) {
           />
         </div>
       </section>
-      <section className="panel qa-panel" aria-labelledby="cal-criteria-stats">
-        <div className="panel-header">
-          <h2 id="cal-criteria-stats">Per criterion</h2>
-          <span className="muted">95% bootstrap intervals; N/A counts as missing</span>
-        </div>
-        <div className="qa-scroll">
-          <table className="data qa-table cal-stats-table" aria-label="Agreement per criterion">
-            <thead>
-              <tr>
-                <th scope="col">Criterion</th>
-                <th scope="col" className="num">
-                  Exact agreement
-                </th>
-                <th scope="col" className="num">
-                  Krippendorff&apos;s <span className="cal-greek">α</span>
-                </th>
-                <th scope="col" className="num">
-                  Gwet&apos;s AC1 / AC2
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.criteria.map((c) => (
-                <tr key={c.criterionId} data-criterion={c.criterionId}>
-                  <th scope="row" className="row-head">
-                    {c.label}
-                    <span className="qa-sub">
-                      {c.sectionLabel} · {SCALE_WORDS[c.scale]} · α {c.alpha.metric}, {c.ac.kind}
-                    </span>
-                  </th>
-                  <EstimateCell e={c.exact} percent label="exact agreement" />
-                  <EstimateCell e={c.alpha} label="alpha" />
-                  <EstimateCell e={c.ac} label={c.ac.kind} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <details className="cal-how">
-          <summary>How these are computed</summary>
-          <ul>
-            {stats.method.notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </details>
-      </section>
+      <CriteriaStats stats={stats} />
     </div>
   );
 }

@@ -28,27 +28,21 @@ export interface WorkspaceFlow {
   banner?: React.ReactNode;
 }
 
-/** The open review: facts, form and live score side by side, driven by the keyboard. */
-export function ReviewWorkspace({ review, flow }: { review: ReviewDetail; flow?: WorkspaceFlow }) {
-  const answers = useReviewSession((s) => s.answers);
-  const amending = useReviewSession((s) => s.amending);
-  const notice = useReviewSession((s) => s.notice);
-  const busy = useReviewSession((s) => s.busy);
-  const submit = useReviewSession((s) => s.submit);
+/** What comes after a submitted review: the flow's next stop, else the queue's. */
+function useNext(review: ReviewDetail, flow: WorkspaceFlow | undefined) {
   const queue = useReviewsNav((s) => s.queue);
   const beginReview = useReviewsNav((s) => s.beginReview);
-  const [justSubmitted, setJustSubmitted] = useState(false);
-  const amendSave = useRef<(() => void) | null>(null);
-  const draft = review.status === 'draft';
-  const editable = draft || amending;
-  const next = flow ? flow.next : nextStop(queue, review.interactionId);
   const flowOpen = flow?.openNext;
   const openNext = useCallback(
     (stop: QueueStop) => (flowOpen ? flowOpen(stop) : beginReview(stop.interactionId)),
     [flowOpen, beginReview],
   );
+  return { next: flow ? flow.next : nextStop(queue, review.interactionId), openNext };
+}
 
-  const context = useLoad(
+/** The facts beside the form: the flow's own source, else the interaction in this data file. */
+function useFacts(review: ReviewDetail, flow: WorkspaceFlow | undefined) {
+  return useLoad(
     flow?.context?.key ??
       (review.interactionId === null ? null : `ctx:${review.interactionId}:${review.formVersionId}`),
     () =>
@@ -60,6 +54,21 @@ export function ReviewWorkspace({ review, flow }: { review: ReviewDetail; flow?:
             earlierLimit: 5,
           }),
   );
+}
+
+/** The open review: facts, form and live score side by side, driven by the keyboard. */
+export function ReviewWorkspace({ review, flow }: { review: ReviewDetail; flow?: WorkspaceFlow }) {
+  const answers = useReviewSession((s) => s.answers);
+  const amending = useReviewSession((s) => s.amending);
+  const notice = useReviewSession((s) => s.notice);
+  const busy = useReviewSession((s) => s.busy);
+  const submit = useReviewSession((s) => s.submit);
+  const [justSubmitted, setJustSubmitted] = useState(false);
+  const amendSave = useRef<(() => void) | null>(null);
+  const draft = review.status === 'draft';
+  const editable = draft || amending;
+  const { next, openNext } = useNext(review, flow);
+  const context = useFacts(review, flow);
   const settings = useLoad('review-settings', () => call('getReviewSettings', {}));
   const explanation = useMemo(
     () => explainReviewScore(review.definition, Object.values(answers)),
