@@ -12,7 +12,7 @@ import { computeReviewScore } from '../../../shared/reviews/score';
 import type { AuditTrail } from '../core/audit';
 import { nowIso, type BackendContext } from '../core/context';
 import { loadProfile } from '../core/profile';
-import { applyChange, criteriaOf, dayOf } from '../reviews/records';
+import { applyChange, criteriaOf, dayOf, requireAllAnswered } from '../reviews/records';
 import { loadPacket, type StoredPacket } from './packetStore';
 
 /**
@@ -233,17 +233,7 @@ export function setPacketReviewComment(
 export function submitPacketReview(ctx: BackendContext, target: Target, audit: AuditTrail): ReviewDetail {
   const { packet, me } = openDraft(ctx, target);
   const { result } = storeScore(ctx, packet, target, me);
-  if (result.unanswered.length > 0) {
-    const labels = criteriaOf(packet.file.form.definition)
-      .filter((c) => result.unanswered.includes(c.id))
-      .map((c) => `"${c.label}"`);
-    const count = labels.length === 1 ? '1 criterion is' : `${labels.length} criteria are`;
-    throw new UserFacingError(
-      'user_error',
-      `This review cannot be submitted yet: ${count} not answered: ${labels.join(', ')}. Rate each one, or mark it N/A where the form allows.`,
-      { unanswered: result.unanswered },
-    );
-  }
+  requireAllAnswered(packet.file.form.definition, result.unanswered);
   const now = nowIso(ctx);
   ctx.db.run(
     `UPDATE calibration_packet_reviews SET status = 'submitted', submitted_at = ?, updated_at = ?

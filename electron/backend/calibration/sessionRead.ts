@@ -14,21 +14,7 @@ import { loadProfile } from '../core/profile';
 
 type Ctx = Pick<BackendContext, 'db'>;
 
-export interface SessionRow {
-  id: string;
-  name: string;
-  state: CalibrationState;
-  formId: string;
-  formName: string;
-  formVersionId: string;
-  formVersion: number;
-  expert: string | null;
-  createdBy: string;
-  createdAt: string;
-  scoringAt: string | null;
-  revealedAt: string | null;
-  closedAt: string | null;
-}
+export type SessionRow = Omit<CalibrationSessionSummary, 'interactionCount' | 'evaluators'>;
 
 const SESSION_SELECT = `
   SELECT s.id, s.name, s.state, v.form_id AS formId, f.name AS formName, s.form_version_id AS formVersionId,

@@ -2,7 +2,7 @@ import type { CalibrationSessionDetail, CalibrationState } from '../../../shared
 import { UserFacingError } from '../../../shared/ipc/result';
 import { currentActor, type AuditTrail } from '../core/audit';
 import { nowIso, type BackendContext } from '../core/context';
-import { activeFormVersionId } from '../reviews/lifecycle';
+import { chooseVersion } from '../reviews/lifecycle';
 import {
   loadSession,
   sessionDetail,
@@ -59,26 +59,6 @@ function checkEvaluators(evaluators: readonly string[], expert: string | null): 
   return names;
 }
 
-function chooseFormVersion(ctx: BackendContext, formVersionId: string | undefined): string {
-  const versionId = formVersionId ?? activeFormVersionId(ctx);
-  if (!versionId)
-    throw new UserFacingError(
-      'user_error',
-      'There is no active review form. Create one under Reviews ▸ Forms before a calibration session.',
-    );
-  const row = ctx.db.get<{ archived: number; name: string }>(
-    `SELECT f.archived, f.name FROM review_form_versions v JOIN review_forms f ON f.id = v.form_id WHERE v.id = ?`,
-    [versionId],
-  );
-  if (!row) throw new UserFacingError('not_found', 'That review form version no longer exists.');
-  if (row.archived === 1)
-    throw new UserFacingError(
-      'conflict',
-      `The form "${row.name}" is archived. Restore it to calibrate with it.`,
-    );
-  return versionId;
-}
-
 function writeMembers(ctx: BackendContext, sessionId: string, fields: SessionFields): void {
   if (fields.interactionIds) {
     ctx.db.run('DELETE FROM calibration_session_interactions WHERE session_id = ?', [sessionId]);
@@ -120,7 +100,7 @@ export function createSession(
   },
   audit: AuditTrail,
 ): CalibrationSessionDetail {
-  const versionId = chooseFormVersion(ctx, input.formVersionId);
+  const versionId = chooseVersion(ctx, input.formVersionId);
   checkInteractions(ctx, input.interactionIds);
   const expert = input.expert?.trim() || null;
   const evaluators = checkEvaluators(input.evaluators, expert);
@@ -231,7 +211,7 @@ function checkTransition(ctx: BackendContext, session: SessionRow, state: 'scori
         'user_error',
         'List at least two evaluators before scoring starts: calibration compares them.',
       );
-    chooseFormVersion(ctx, session.formVersionId);
+    chooseVersion(ctx, session.formVersionId);
   }
   if (state === 'revealed') {
     const scored = summary.evaluators.filter((e) => e.submitted > 0);

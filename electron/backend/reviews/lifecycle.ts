@@ -14,7 +14,7 @@ import { loadProfile } from '../core/profile';
 import { listDisputesOfReview } from './disputeViews';
 import {
   applyChange,
-  criteriaOf,
+  requireAllAnswered,
   dayOf,
   findCriterion,
   loadAnswers,
@@ -35,7 +35,8 @@ export function activeFormVersionId(ctx: Pick<BackendContext, 'db'>): string | n
   return row?.id ?? null;
 }
 
-function chooseVersion(ctx: BackendContext, formVersionId: string | undefined): string {
+/** The given form version (refused when archived or gone), else the active form's latest. */
+export function chooseVersion(ctx: BackendContext, formVersionId: string | undefined): string {
   if (formVersionId === undefined) {
     const active = activeFormVersionId(ctx);
     if (!active)
@@ -226,17 +227,7 @@ export function submitReview(ctx: BackendContext, reviewId: string, audit: Audit
     );
   assertCalibrationWrite(ctx, review, 'answer');
   const result = computeReviewScore(review.definition, loadAnswers(ctx, review.id));
-  if (result.unanswered.length > 0) {
-    const labels = criteriaOf(review.definition)
-      .filter((c) => result.unanswered.includes(c.id))
-      .map((c) => `"${c.label}"`);
-    const count = labels.length === 1 ? '1 criterion is' : `${labels.length} criteria are`;
-    throw new UserFacingError(
-      'user_error',
-      `This review cannot be submitted yet: ${count} not answered: ${labels.join(', ')}. Rate each one, or mark it N/A where the form allows.`,
-      { unanswered: result.unanswered },
-    );
-  }
+  requireAllAnswered(review.definition, result.unanswered);
   const now = nowIso(ctx);
   ctx.db.run(
     `UPDATE reviews SET status = 'submitted', submitted_at = ?, reviewed_at = ?, score = ?, failed_critical = ?,

@@ -184,3 +184,17 @@ export function storeScore(
 }
 
 export const dayOf = (iso: string | null): string => (iso ?? '').slice(0, 10);
+
+/** Refuses a submit while criteria are unanswered, naming them. */
+export function requireAllAnswered(definition: ReviewFormDefinition, unanswered: readonly string[]): void {
+  if (unanswered.length === 0) return;
+  const labels = criteriaOf(definition)
+    .filter((c) => unanswered.includes(c.id))
+    .map((c) => `"${c.label}"`);
+  const count = labels.length === 1 ? '1 criterion is' : `${labels.length} criteria are`;
+  throw new UserFacingError(
+    'user_error',
+    `This review cannot be submitted yet: ${count} not answered: ${labels.join(', ')}. Rate each one, or mark it N/A where the form allows.`,
+    { unanswered: [...unanswered] },
+  );
+}

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BackendMethodName, MethodInput, MethodOutput } from '../../../shared/ipc/contract';
+import type { MethodOutput } from '../../../shared/ipc/contract';
 import type { CalibrationSessionSummary } from '../../../shared/ipc/contracts/calibration';
 import type { Backend } from '../../backend/backend';
-import { openDataFile } from '../../backend/open';
-import { appVersion } from '../app-version';
 import { CliError, EXIT_OK, EXIT_USER_ERROR, printJson, usageHint, type CliCommand } from '../command';
+import { callBackend, withDataFile } from '../dataFile';
 
 const usage = [
   'Usage: npm run --silent cli -- calibration sessions --db PATH',
@@ -36,16 +35,6 @@ const usage = [
   '  --format F         json (default) or csv',
 ].join('\n');
 
-async function call<M extends BackendMethodName>(
-  backend: Backend,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await backend.call(method, input);
-  if (!result.ok) throw new CliError(result.error.message);
-  return result.value as MethodOutput<M>;
-}
-
 function parse(args: string[]) {
   try {
     return parseArgs({
@@ -68,18 +57,6 @@ function parse(args: string[]) {
 
 type Values = ReturnType<typeof parse>['values'];
 
-async function withBackend<T>(values: Values, fn: (backend: Backend) => Promise<T>): Promise<T> {
-  if (!values.db) throw new CliError(`Missing --db.\n${usageHint(calibrationCommand)}`);
-  const dataFile = path.resolve(values.db);
-  if (!fs.existsSync(dataFile)) throw new CliError(`No data file at ${dataFile}.`);
-  const opened = await openDataFile({ dataFile, seedDemo: false, appVersion: appVersion(), backups: false });
-  try {
-    return await fn(opened.backend);
-  } finally {
-    opened.close();
-  }
-}
-
 function pick<T extends { name: string }>(
   items: T[],
   idOf: (item: T) => string,
@@ -98,7 +75,7 @@ async function chooseSession(
   backend: Backend,
   wanted: string | undefined,
 ): Promise<CalibrationSessionSummary> {
-  const { sessions } = await call(backend, 'listCalibrationSessions', {});
+  const { sessions } = await callBackend(backend, 'listCalibrationSessions', {});
   return pick(sessions, (s) => s.id, wanted, 'calibration session');
 }
 
@@ -123,7 +100,7 @@ async function importAnswers(values: Values, files: string[]): Promise<number> {
   if (files.length === 0)
     throw new CliError(`Missing the answers FILE to import.\n${usageHint(calibrationCommand)}`);
   let failed = 0;
-  await withBackend(values, async (backend) => {
+  await withDataFile(calibrationCommand, values.db, async (backend) => {
     for (const file of files) {
       const result = await backend.call('importCalibrationAnswers', { path: path.resolve(file) });
       if (!result.ok) {
@@ -145,16 +122,16 @@ async function importAnswers(values: Values, files: string[]): Promise<number> {
 const ACTIONS: Record<string, (values: Values, positionals: string[]) => Promise<number>> = {
   sessions: async (values, positionals) => {
     noPositionals(positionals);
-    await withBackend(values, async (backend) =>
-      printJson(await call(backend, 'listCalibrationSessions', {})),
+    await withDataFile(calibrationCommand, values.db, async (backend) =>
+      printJson(await callBackend(backend, 'listCalibrationSessions', {})),
     );
     return EXIT_OK;
   },
   'export-packet': async (values, positionals) => {
     noPositionals(positionals);
-    await withBackend(values, async (backend) => {
+    await withDataFile(calibrationCommand, values.db, async (backend) => {
       const session = await chooseSession(backend, values.session);
-      const packet = await call(backend, 'exportCalibrationPacket', { sessionId: session.id });
+      const packet = await callBackend(backend, 'exportCalibrationPacket', { sessionId: session.id });
       output(values, packet.json, `the packet of "${session.name}"`);
     });
     return EXIT_OK;
@@ -165,9 +142,9 @@ const ACTIONS: Record<string, (values: Values, positionals: string[]) => Promise
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'csv')
       throw new CliError(`--format must be json or csv (got "${format}").`);
-    await withBackend(values, async (backend) => {
+    await withDataFile(calibrationCommand, values.db, async (backend) => {
       const session = await chooseSession(backend, values.session);
-      const report = await call(backend, 'exportCalibrationReport', { sessionId: session.id, format });
+      const report = await callBackend(backend, 'exportCalibrationReport', { sessionId: session.id, format });
       output(values, report.text, `the report of "${session.name}"`);
     });
     return EXIT_OK;
@@ -176,8 +153,8 @@ const ACTIONS: Record<string, (values: Values, positionals: string[]) => Promise
     const [file, ...extra] = positionals;
     if (file === undefined) throw new CliError(`Missing the packet FILE.\n${usageHint(calibrationCommand)}`);
     noPositionals(extra);
-    await withBackend(values, async (backend) => {
-      const opened = await call(backend, 'openCalibrationPacket', { path: path.resolve(file) });
+    await withDataFile(calibrationCommand, values.db, async (backend) => {
+      const opened = await callBackend(backend, 'openCalibrationPacket', { path: path.resolve(file) });
       process.stdout.write(
         `${opened.alreadyOpen ? 'Already open' : 'Opened'}: "${opened.name}" (${opened.sessionId}), ${opened.interactionCount} interactions on ${opened.formName} v${opened.formVersion}, from ${opened.exportedBy}. Score it in the app under Reviews ▸ Calibration.\n`,
       );
@@ -186,10 +163,10 @@ const ACTIONS: Record<string, (values: Values, positionals: string[]) => Promise
   },
   'export-answers': async (values, positionals) => {
     noPositionals(positionals);
-    await withBackend(values, async (backend) => {
-      const packets = await call(backend, 'listCalibrationPackets', {});
+    await withDataFile(calibrationCommand, values.db, async (backend) => {
+      const packets = await callBackend(backend, 'listCalibrationPackets', {});
       const packet = pick(packets, (p) => p.sessionId, values.session, 'calibration packet');
-      const answers = await call(backend, 'exportCalibrationAnswers', { sessionId: packet.sessionId });
+      const answers = await callBackend(backend, 'exportCalibrationAnswers', { sessionId: packet.sessionId });
       output(values, answers.json, `${answers.reviews} of ${answers.of} answered interactions`);
     });
     return EXIT_OK;

@@ -2,11 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ReviewFormSummary } from '../../../shared/ipc/contracts/reviews';
-import type { BackendMethodName, MethodInput, MethodOutput } from '../../../shared/ipc/contract';
-import type { Backend } from '../../backend/backend';
-import { openDataFile } from '../../backend/open';
-import { appVersion } from '../app-version';
 import { CliError, EXIT_OK, usageHint, type CliCommand } from '../command';
+import { callBackend, withDataFile } from '../dataFile';
 
 const usage = [
   'Usage: npm run --silent cli -- forms export --db PATH [--form NAME] [--out FILE]',
@@ -22,17 +19,6 @@ const usage = [
   '  --form NAME    the form to export (name, case-insensitive)',
   '  --out FILE     where to write the export; an existing file is not overwritten',
 ].join('\n');
-
-/** Calls the backend through dispatch, so imports are validated and audited like the app's. */
-async function call<M extends BackendMethodName>(
-  backend: Backend,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await backend.call(method, input);
-  if (!result.ok) throw new CliError(result.error.message);
-  return result.value as MethodOutput<M>;
-}
 
 function parse(args: string[]) {
   try {
@@ -65,30 +51,17 @@ function chooseForm(forms: ReviewFormSummary[], name: string | undefined): Revie
   );
 }
 
-async function withBackend<T>(
-  dbOption: string | undefined,
-  fn: (backend: Backend) => Promise<T>,
-): Promise<T> {
-  if (dbOption === undefined || dbOption === '')
-    throw new CliError(`Missing --db.\n${usageHint(formsCommand)}`);
-  const dataFile = path.resolve(dbOption);
-  if (!fs.existsSync(dataFile)) throw new CliError(`No data file at ${dataFile}.`);
-  const opened = await openDataFile({ dataFile, seedDemo: false, appVersion: appVersion(), backups: false });
-  try {
-    return await fn(opened.backend);
-  } finally {
-    opened.close();
-  }
-}
-
 async function exportAction(values: ReturnType<typeof parse>['values'], positionals: string[]) {
   if (positionals.length > 0)
     throw new CliError(`Unexpected "${positionals[0]}".\n${usageHint(formsCommand)}`);
   const out = values.out === undefined ? undefined : path.resolve(values.out);
   if (out && fs.existsSync(out)) throw new CliError(`${out} already exists: choose another file name.`);
-  await withBackend(values.db, async (backend) => {
-    const form = chooseForm(await call(backend, 'listReviewForms', { includeArchived: true }), values.form);
-    const file = await call(backend, 'exportReviewForm', { versionId: form.latestVersion.id });
+  await withDataFile(formsCommand, values.db, async (backend) => {
+    const form = chooseForm(
+      await callBackend(backend, 'listReviewForms', { includeArchived: true }),
+      values.form,
+    );
+    const file = await callBackend(backend, 'exportReviewForm', { versionId: form.latestVersion.id });
     if (!out) {
       process.stdout.write(file.json);
       return;
@@ -110,9 +83,9 @@ async function importAction(values: ReturnType<typeof parse>['values'], position
   } catch (error) {
     throw new CliError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  await withBackend(values.db, async (backend) => {
-    const saved = await call(backend, 'importReviewForm', { json });
-    const version = await call(backend, 'getReviewFormVersion', { versionId: saved.versionId });
+  await withDataFile(formsCommand, values.db, async (backend) => {
+    const saved = await callBackend(backend, 'importReviewForm', { json });
+    const version = await callBackend(backend, 'getReviewFormVersion', { versionId: saved.versionId });
     process.stdout.write(`Imported "${version.definition.name}" as a new form (${saved.formId}).\n`);
   });
 }

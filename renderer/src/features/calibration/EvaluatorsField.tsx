@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { onEnter } from './parts';
 import { MAX_SESSION_EVALUATORS } from '../../../../shared/ipc/contracts/calibration';
 
 /** Name field with suggestions; Enter or Add puts the name on the list (refused: a repeat). */
@@ -29,12 +30,7 @@ function AddEvaluator(props: { evaluators: string[]; known: string[]; onAdd(name
           aria-describedby={error ? `${id}-error` : undefined}
           aria-invalid={error ? true : undefined}
           onChange={(e) => setName(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              add();
-            }
-          }}
+          onKeyDown={onEnter(add)}
         />
         <datalist id={`${id}-known`}>
           {props.known

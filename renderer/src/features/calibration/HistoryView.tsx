@@ -5,9 +5,10 @@ import { call } from '../../lib/api';
 import { plural } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
 import { COLORS } from '../kpis/chartData';
-import { LineChart, type ChartSeries } from '../kpis/LineChart';
+import { LineChart, type ChartSeries, type LineChartProps } from '../kpis/LineChart';
 import { formatEstimate, shortDate } from './format';
-import { showCalibration, useCalibrationNav } from './store';
+import { Crumbs } from './parts';
+import { useCalibrationNav } from './store';
 
 /** Distinct, readable line colours for evaluators (the first is the app's accent). */
 const PALETTE = [COLORS.value, '#b45309', '#0d9488', '#7c3aed', '#be185d', '#4d7c0f', '#0369a1', '#78716c'];
@@ -18,6 +19,22 @@ const TREND_WORDS: Record<AgreementTrend['direction'], string> = {
   steady: 'no clear change',
   too_few: 'too few sessions',
 };
+
+/** A line chart with one point per revealed session, dated by its reveal. */
+function SessionChart(
+  props: { history: CalibrationHistory } & Omit<LineChartProps, 'xMin' | 'xMax' | 'xLabel' | 'legend'>,
+) {
+  const { history, ...chart } = props;
+  return (
+    <LineChart
+      {...chart}
+      xMin={0}
+      xMax={Math.max(history.sessions.length - 1, 1)}
+      xLabel={(x) => shortDate(history.sessions[Math.round(x)]?.revealedAt ?? null)}
+      legend
+    />
+  );
+}
 
 function AgreementChart({ history }: { history: CalibrationHistory }) {
   const series = useMemo(
@@ -39,16 +56,13 @@ function AgreementChart({ history }: { history: CalibrationHistory }) {
     [history],
   );
   return (
-    <LineChart
+    <SessionChart
+      history={history}
       series={series}
-      xMin={0}
-      xMax={Math.max(history.sessions.length - 1, 1)}
-      xLabel={(x) => shortDate(history.sessions[Math.round(x)]?.revealedAt ?? null)}
       yLabel={(y) => y.toFixed(1)}
       valueLabel={(y) => y.toFixed(2)}
       yClamp={{ min: -1, max: 1 }}
       height={220}
-      legend
       nLabel="interactions"
       minN={MIN_PAIRABLE_UNITS}
       noDataText="No revealed session has enough ratings for an agreement figure yet"
@@ -72,15 +86,12 @@ function DriftChart({ history }: { history: CalibrationHistory }) {
     [history],
   );
   return (
-    <LineChart
+    <SessionChart
+      history={history}
       series={series}
-      xMin={0}
-      xMax={Math.max(history.sessions.length - 1, 1)}
-      xLabel={(x) => shortDate(history.sessions[Math.round(x)]?.revealedAt ?? null)}
       yLabel={(y) => `${y > 0 ? '+' : ''}${y.toFixed(0)}%`}
       valueLabel={(y) => `${y > 0 ? '+' : ''}${y.toFixed(1)}% of the scale`}
       height={240}
-      legend
       nLabel="ratings"
       minN={MIN_PAIRABLE_VALUES}
       noDataText="No evaluator deviation to show yet"
@@ -153,13 +164,7 @@ export function HistoryView() {
   const h = history.data;
   return (
     <div className="cal-history">
-      <nav aria-label="Breadcrumb" className="cal-crumbs">
-        <button type="button" className="link" onClick={() => showCalibration({ kind: 'list' })}>
-          Calibration sessions
-        </button>
-        <span aria-hidden="true"> › </span>
-        <span aria-current="page">History</span>
-      </nav>
+      <Crumbs current="History" />
       {history.error && (
         <p className="error" role="alert">
           Could not load the history: {history.error}

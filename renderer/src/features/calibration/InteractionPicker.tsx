@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { onEnter } from './parts';
 import type { Channel } from '../../../../shared/domain/types';
 import { MAX_SESSION_INTERACTIONS } from '../../../../shared/ipc/contracts/calibration';
 import { periodRange } from '../../../../shared/kpi/periods';
@@ -44,12 +45,7 @@ function AddById({ disabled, onAdd }: { disabled: boolean; onAdd(item: PickedInt
           aria-describedby={error ? `${id}-error` : undefined}
           aria-invalid={error ? true : undefined}
           onChange={(e) => setTyped(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              void add();
-            }
-          }}
+          onKeyDown={onEnter(() => void add())}
         />
         <button type="button" className="secondary" disabled={disabled} onClick={() => void add()}>
           Add

@@ -1,16 +1,15 @@
-import type { Channel } from '../../../../shared/domain/types';
 import { useId, useState } from 'react';
 import type { CalibrationPacketDetail } from '../../../../shared/ipc/contracts/calibrationPacket';
 import { notify } from '../../app/store';
 import { call } from '../../lib/api';
 import { plural } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
-import { channelLabel, formatDateTime } from '../interactions/format';
 import { useProfile } from '../reviews/workspace/profileStore';
 import { scorePacketInteraction } from './CalibrationScoring';
 import { exportAnswers } from './files';
 import { shortDate } from './format';
-import { showCalibration, useCalibrationNav } from './store';
+import { Crumbs, ScoreTable } from './parts';
+import { useCalibrationNav } from './store';
 
 /** The lead matches answers by name: an evaluator whose profile is not on the list switches to it. */
 function ListedName({ packet }: { packet: CalibrationPacketDetail }) {
@@ -55,52 +54,6 @@ function ListedName({ packet }: { packet: CalibrationPacketDetail }) {
   );
 }
 
-function PacketInteractions({ packet: p }: { packet: CalibrationPacketDetail }) {
-  const sessionId = p.sessionId;
-  return (
-    <table className="data qa-table" aria-label="Packet interactions">
-      <thead>
-        <tr>
-          <th scope="col">Interaction</th>
-          <th scope="col">Agent</th>
-          <th scope="col">Channel</th>
-          <th scope="col">Your review</th>
-          <th scope="col">
-            <span className="rw-sr-only">Action</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.interactions.map((i) => (
-          <tr key={i.interactionId}>
-            <th scope="row" className="row-head">
-              #{i.interactionId} · {formatDateTime(i.startedAt)}
-              {i.subject && <span className="qa-sub">{i.subject}</span>}
-            </th>
-            <td>{i.agentName ?? '—'}</td>
-            <td>{channelLabel(i.channel as Channel)}</td>
-            <td>
-              {i.status === 'none' ? 'not started' : i.status}
-              {i.score !== null && i.status === 'submitted' ? ` · score ${i.score.toFixed(1)}` : ''}
-            </td>
-            <td>
-              <button
-                type="button"
-                className={i.status === 'submitted' ? 'secondary' : 'primary'}
-                disabled={!p.me.listed}
-                aria-label={`${i.status === 'none' ? 'Score' : i.status === 'draft' ? 'Continue' : 'Open'} interaction ${i.interactionId}`}
-                onClick={() => void scorePacketInteraction(sessionId, i.interactionId)}
-              >
-                {i.status === 'none' ? 'Score' : i.status === 'draft' ? 'Continue' : 'Open'}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 /** A packet from another machine: its interactions, your blind answers, and the file back. */
 export function PacketPage({ sessionId }: { sessionId: string }) {
   const version = useCalibrationNav((s) => s.version);
@@ -116,13 +69,7 @@ export function PacketPage({ sessionId }: { sessionId: string }) {
   const submitted = p.interactions.filter((i) => i.status === 'submitted').length;
   return (
     <div className="cal-session">
-      <nav aria-label="Breadcrumb" className="cal-crumbs">
-        <button type="button" className="link" onClick={() => showCalibration({ kind: 'list' })}>
-          Calibration sessions
-        </button>
-        <span aria-hidden="true"> › </span>
-        <span aria-current="page">{p.name}</span>
-      </nav>
+      <Crumbs current={p.name} />
       <header className="cal-head">
         <h2>{p.name}</h2>
         <span className="cal-state scoring">Packet from {p.exportedBy}</span>
@@ -150,7 +97,12 @@ export function PacketPage({ sessionId }: { sessionId: string }) {
           <h2 id="cal-packet-title">Interactions to score</h2>
         </div>
         <ListedName packet={p} />
-        <PacketInteractions packet={p} />
+        <ScoreTable
+          rows={p.interactions}
+          label="Packet interactions"
+          disabled={!p.me.listed}
+          onScore={(interactionId) => void scorePacketInteraction(sessionId, interactionId)}
+        />
       </section>
     </div>
   );

@@ -1,12 +1,11 @@
-import type { Channel } from '../../../../shared/domain/types';
 import { useId, useState } from 'react';
 import type { CalibrationSessionDetail } from '../../../../shared/ipc/contracts/calibration';
 import { notify } from '../../app/store';
 import { call } from '../../lib/api';
 import { useReviewSession } from '../reviews/workspace/session';
 import { useProfile } from '../reviews/workspace/profileStore';
-import { channelLabel, formatDateTime } from '../interactions/format';
 import { shortDate } from './format';
+import { ScoreTable } from './parts';
 import { SessionEditor } from './SessionEditor';
 import { showCalibration, useCalibrationNav } from './store';
 
@@ -78,47 +77,16 @@ function MyInteractions({ session }: { session: CalibrationSessionDetail }) {
         Your answers came in from an answers file: you score in your own copy of the app.
       </p>
     );
+  const rows = session.interactions.map((i) => ({
+    ...i,
+    status: mine.get(i.interactionId)?.status ?? ('none' as const),
+  }));
   return (
-    <table className="data qa-table" aria-label="Your interactions to score">
-      <thead>
-        <tr>
-          <th scope="col">Interaction</th>
-          <th scope="col">Agent</th>
-          <th scope="col">Channel</th>
-          <th scope="col">Your review</th>
-          <th scope="col">
-            <span className="rw-sr-only">Action</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {session.interactions.map((i) => {
-          const review = mine.get(i.interactionId);
-          const status = review?.status ?? 'none';
-          return (
-            <tr key={i.interactionId} data-interaction={i.interactionId}>
-              <th scope="row" className="row-head">
-                #{i.interactionId} · {formatDateTime(i.startedAt)}
-                {i.subject && <span className="qa-sub">{i.subject}</span>}
-              </th>
-              <td>{i.agentName ?? '—'}</td>
-              <td>{channelLabel(i.channel as Channel)}</td>
-              <td>{status === 'none' ? 'not started' : status === 'draft' ? 'draft' : 'submitted'}</td>
-              <td>
-                <button
-                  type="button"
-                  className={status === 'submitted' ? 'secondary' : 'primary'}
-                  aria-label={`${status === 'none' ? 'Score' : status === 'draft' ? 'Continue' : 'Open'} interaction ${i.interactionId}`}
-                  onClick={() => void scoreInteraction(session.id, i.interactionId)}
-                >
-                  {status === 'none' ? 'Score' : status === 'draft' ? 'Continue' : 'Open'}
-                </button>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <ScoreTable
+      rows={rows}
+      label="Your interactions to score"
+      onScore={(interactionId) => void scoreInteraction(session.id, interactionId)}
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { call } from '../../lib/api';
 import { useLoad } from '../../lib/useLoad';
 import { EvaluatorsField } from './EvaluatorsField';
 import { interactionLabel, InteractionPicker, type PickedInteraction } from './InteractionPicker';
+import { Crumbs } from './parts';
 import { showCalibration, useCalibrationNav } from './store';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -180,13 +181,7 @@ export function SessionEditor({ session }: { session?: CalibrationSessionDetail 
 export function NewSession() {
   return (
     <>
-      <nav aria-label="Breadcrumb" className="cal-crumbs">
-        <button type="button" className="link" onClick={() => showCalibration({ kind: 'list' })}>
-          Calibration sessions
-        </button>
-        <span aria-hidden="true"> › </span>
-        <span aria-current="page">New session</span>
-      </nav>
+      <Crumbs current="New session" />
       <SessionEditor />
     </>
   );

@@ -8,6 +8,7 @@ import { ModalDialog } from '../reviews/disputes/ModalDialog';
 import { downloadText } from '../kpis/download';
 import { exportPacket, importAnswersFile } from './files';
 import { shortDate, STATE_WORDS } from './format';
+import { Crumbs } from './parts';
 import { RevealPage } from './RevealPage';
 import { ScoringPanel } from './ScoringPanel';
 import { SessionEditor } from './SessionEditor';
@@ -175,13 +176,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   if (!s) return <p className="muted">Loading…</p>;
   return (
     <div className="cal-session">
-      <nav aria-label="Breadcrumb" className="cal-crumbs">
-        <button type="button" className="link" onClick={() => showCalibration({ kind: 'list' })}>
-          Calibration sessions
-        </button>
-        <span aria-hidden="true"> › </span>
-        <span aria-current="page">{s.name}</span>
-      </nav>
+      <Crumbs current={s.name} />
       <header className="cal-head">
         <h2>{s.name}</h2>
         <span className={`cal-state ${s.state}`} data-testid="session-state">
