@@ -42,7 +42,12 @@ export function RevealPage({ session }: { session: CalibrationSessionDetail }) {
 
   return (
     <div className="cal-reveal-page">
-      <div className="reviews-tabs cal-subtabs" role="tablist" aria-label="Revealed session" onKeyDown={onKeyDown}>
+      <div
+        className="reviews-tabs cal-subtabs"
+        role="tablist"
+        aria-label="Revealed session"
+        onKeyDown={onKeyDown}
+      >
         {TABS.map((t, i) => (
           <button
             key={t.id}
