@@ -253,5 +253,13 @@ describe('calibration history', () => {
       ['Katrin', 2],
     ]);
     expect(history.drift[1]?.points[0]?.meanSigned).toBeLessThan(0);
+    // Naming an expert after the reveal changes the reference: the history follows, cache or not.
+    await backend.call('updateCalibrationSession', { sessionId: first, expert: 'Marco' });
+    const again = await backend.call('getCalibrationHistory', {});
+    expect(again.drift.map((d) => [d.evaluator, d.points.length])).toEqual([
+      ['Sabine', 2],
+      ['Marco', 1],
+      ['Katrin', 2],
+    ]);
   });
 });

@@ -7,10 +7,15 @@ import type {
 } from '../../../shared/calibration/types';
 import { agreementTrend } from '../../../shared/calibration/trend';
 import type { BackendContext } from '../core/context';
-import { loadSessionRatings, type SessionRatings } from './ratings';
-import { sessionStats, statsMethod } from './stats';
+import { loadSession, type SessionRow } from './sessionRead';
+import { revealedSessionStats, statsMethod } from './stats';
 
 type Ctx = Pick<BackendContext, 'db'>;
+
+interface Run {
+  session: SessionRow;
+  stats: CalibrationStats;
+}
 
 function formsWithHistory(ctx: Ctx) {
   return ctx.db.all<{ id: string; name: string; sessions: number; newest: string }>(
@@ -23,9 +28,7 @@ function formsWithHistory(ctx: Ctx) {
   );
 }
 
-function criteriaHistory(
-  runs: ReadonlyArray<{ ratings: SessionRatings; stats: CalibrationStats }>,
-): CriterionHistory[] {
+function criteriaHistory(runs: ReadonlyArray<Run>): CriterionHistory[] {
   // Criterion ids are stable across form versions: labels and order come from the newest session,
   // then criteria only older versions had.
   const known = new Map<string, Pick<CriterionHistory, 'label' | 'scale'>>();
@@ -33,13 +36,13 @@ function criteriaHistory(
     for (const c of stats.criteria)
       if (!known.has(c.criterionId)) known.set(c.criterionId, { label: c.label, scale: c.scale });
   return [...known.entries()].map(([criterionId, { label, scale }]) => {
-    const points = runs.flatMap(({ ratings, stats }) => {
+    const points = runs.flatMap(({ session, stats }) => {
       const c = stats.criteria.find((x) => x.criterionId === criterionId);
       return c
         ? [
             {
-              sessionId: ratings.session.id,
-              name: ratings.session.name,
+              sessionId: session.id,
+              name: session.name,
               alpha: c.alpha,
               ac: c.ac,
               exact: c.exact,
@@ -60,7 +63,7 @@ function criteriaHistory(
   });
 }
 
-function drift(runs: ReadonlyArray<{ ratings: SessionRatings; stats: CalibrationStats }>): EvaluatorDrift[] {
+function drift(runs: ReadonlyArray<Run>): EvaluatorDrift[] {
   const names: string[] = [];
   for (const { stats } of runs) for (const e of stats.evaluators) if (!names.includes(e)) names.push(e);
   return names.map((evaluator) => ({
@@ -99,17 +102,17 @@ export function getCalibrationHistory(ctx: Ctx, input: { formId?: string }): Cal
         )
         .map((r) => r.id)
     : [];
-  const runs = ids.map((id) => {
-    const ratings = loadSessionRatings(ctx, id);
-    return { ratings, stats: sessionStats(ratings) };
+  const runs: Run[] = ids.map((id) => {
+    const session = loadSession(ctx, id);
+    return { session, stats: revealedSessionStats(ctx, session) };
   });
-  const sessions: HistorySession[] = runs.map(({ ratings, stats }) => ({
-    sessionId: ratings.session.id,
-    name: ratings.session.name,
-    revealedAt: ratings.session.revealedAt ?? ratings.session.createdAt,
-    formVersion: ratings.session.formVersion,
-    evaluators: ratings.evaluators.length,
-    interactions: ratings.interactionIds.length,
+  const sessions: HistorySession[] = runs.map(({ session, stats }) => ({
+    sessionId: session.id,
+    name: session.name,
+    revealedAt: session.revealedAt ?? session.createdAt,
+    formVersion: session.formVersion,
+    evaluators: stats.evaluators.length,
+    interactions: stats.interactions,
     exact: stats.form.exact,
     alpha: stats.form.alpha,
     icc: stats.form.icc,

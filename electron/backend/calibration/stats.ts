@@ -12,6 +12,7 @@ import { maxPointsOf, type ReviewCriterion } from '../../../shared/reviews/form'
 import type { BackendContext } from '../core/context';
 import { criterionMatrix, loadSessionRatings, scoreMatrix, type SessionRatings } from './ratings';
 import { requireRevealed } from './reveal';
+import type { SessionRow } from './sessionRead';
 
 export const STATS_RESAMPLES = 1000;
 /** Fixed, so the same session always shows the same intervals. */
@@ -118,6 +119,44 @@ const CACHE_LIMIT = 200;
 /** For benchmarks that time the first, uncached computation. */
 export function clearStatsCache(): void {
   cache.clear();
+  byFingerprint = new WeakMap();
+}
+
+/**
+ * After the reveal a session's reviews no longer change (the blind rules refuse every write), so
+ * what its statistics rest on is named by a cheap fingerprint: its members, expert and form
+ * version, and the count, last change and total score of its submitted reviews. The history reads
+ * a dozen sessions without loading their ratings again.
+ */
+let byFingerprint = new WeakMap<object, Map<string, CalibrationStats>>();
+
+function fingerprint(ctx: Pick<BackendContext, 'db'>, session: SessionRow): string {
+  const reviews = ctx.db.get<{ n: number; at: string | null; total: number }>(
+    `SELECT count(*) AS n, max(updated_at) AS at, total(score) AS total FROM reviews
+      WHERE calibration_group = ? AND status = 'submitted'`,
+    [session.id],
+  );
+  const members = ctx.db.values(
+    `SELECT 'e', evaluator, position FROM calibration_session_evaluators WHERE session_id = ?
+     UNION ALL SELECT 'i', interaction_id, position FROM calibration_session_interactions WHERE session_id = ?
+     ORDER BY 1, 3`,
+    [session.id, session.id],
+  );
+  return JSON.stringify([session.id, session.expert, session.formVersionId, reviews, members]);
+}
+
+/** Statistics of a revealed (or closed) session, loading its ratings only when they are new. */
+export function revealedSessionStats(ctx: Pick<BackendContext, 'db'>, session: SessionRow): CalibrationStats {
+  // Per open database: another data file may hold a session of the same id.
+  let known = byFingerprint.get(ctx.db);
+  if (!known) byFingerprint.set(ctx.db, (known = new Map()));
+  const key = fingerprint(ctx, session);
+  const hit = known.get(key);
+  if (hit) return hit;
+  const stats = sessionStats(loadSessionRatings(ctx, session.id));
+  if (known.size >= CACHE_LIMIT) known.delete(known.keys().next().value as string);
+  known.set(key, stats);
+  return stats;
 }
 
 export function sessionStats(ratings: SessionRatings): CalibrationStats {
